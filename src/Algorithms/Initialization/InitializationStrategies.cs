@@ -1,0 +1,27 @@
+using Oompa.Algorithms.Initialization.Cpu;
+using Oompa.Core.Algorithms;
+using Oompa.Core.Data;
+using Oompa.Core.Devices;
+
+namespace Oompa.Algorithms.Initialization;
+
+/// <summary>The strategies of <see cref="Initialization"/> per backend.</summary>
+public static class InitializationStrategies
+{
+    /// <summary>Name of the multi-threaded CPU strategy.</summary>
+    public const string CpuMultiThreaded = "Cpu.MultiThreaded";
+
+    /// <summary>Name of the single-threaded CPU strategy (the numerical reference).</summary>
+    public const string CpuSingleThreaded = "Cpu.SingleThreaded";
+
+    /// <summary>The CPU strategies, multi-threaded first.</summary>
+    public static IReadOnlyList<StrategyFactory<InitializationOutput, NoPayloads, InitializationSettings>> Cpu(CpuDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return
+        [
+            new(CpuMultiThreaded, () => new CpuInitialization(CpuMultiThreaded, device, multiThreaded: true)),
+            new(CpuSingleThreaded, () => new CpuInitialization(CpuSingleThreaded, device, multiThreaded: false)),
+        ];
+    }
+}
