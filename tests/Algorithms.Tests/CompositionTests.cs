@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Oompa.Algorithms.Initialization;
+using Oompa.Algorithms.Tests.Support;
+using Oompa.Core.Data;
+using Oompa.Core.Devices;
+using Init = Oompa.Algorithms.Initialization.Initialization;
+
+namespace Oompa.Algorithms.Tests;
+
+public class CompositionTests
+{
+    [Fact]
+    public void AddOompa_provides_algorithms_with_their_cpu_strategies_in_order()
+    {
+        using var provider = new ServiceCollection().AddOompa(o => o.CpuThreads = 2).BuildServiceProvider();
+        Assert.Equal(2, provider.GetRequiredService<CpuDevice>().Threads);
+        using var init = provider.GetRequiredService<Init>();
+        Assert.Equal([InitializationStrategies.CpuMultiThreaded, InitializationStrategies.CpuSingleThreaded], init.StrategyNames);
+
+        using var data = new GuardedPayload<LogicalDescriptor>(new LogicalDescriptor(new Size(3, 3)), DataType.Float32);
+        var output = new InitializationOutput(data.Payload);
+        Assert.Equal(InitializationStrategies.CpuMultiThreaded, init.Init(output, NoPayloads.Instance, new InitializationSettings(2)).ThrowIfFailed().ChosenStrategy);
+        init.Execute(output, NoPayloads.Instance);
+        Assert.All(data.GetLogical<float>(), v => Assert.Equal(2f, v));
+    }
+}
