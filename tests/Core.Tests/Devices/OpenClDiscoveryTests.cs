@@ -86,4 +86,15 @@ public class OpenClDiscoveryTests
         Assert.False(string.IsNullOrEmpty(directory));
         Assert.True(Directory.Exists(directory), $"POCL_CACHE_DIR={directory} does not exist");
     }
+
+    [Fact]
+    public void Concurrent_discoveries_agree()
+    {
+        // The first OpenCL call of a process crashed (SIGSEGV in the ICD loader/pocl) when made from several threads at once.
+        var results = new OpenClDiscoveryResult[4];
+        Parallel.For(0, results.Length, i => results[i] = OpenClDiscovery.Discover());
+        var expected = results[0].Devices.Select(d => (d.Name, d.Handle)).ToList();
+        Assert.NotEmpty(expected);
+        Assert.All(results, r => Assert.Equal(expected, r.Devices.Select(d => (d.Name, d.Handle))));
+    }
 }

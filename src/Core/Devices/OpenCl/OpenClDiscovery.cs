@@ -14,11 +14,23 @@ public static unsafe class OpenClDiscovery
     /// <summary>The OpenCL loader library; reading it registers the library with <see cref="NativeLibraries"/>.</summary>
     public static NativeLibraryInfo Library => OpenClNative.Library;
 
+    // The ICD loader and pocl initialise lazily on the first call and crash when two threads make it at once
+    // (reproduced with ocl-icd 2.3 + pocl 3.1), so discovery runs one at a time.
+    private static readonly Lock Gate = new();
+
     /// <summary>Discovers every platform and device.</summary>
     /// <param name="logger">Receives debug messages (cache directory, platforms found); none when null.</param>
+    /// <remarks>Thread-safe: concurrent calls run one after another. Call it before any other OpenCL use.</remarks>
     public static OpenClDiscoveryResult Discover(ILogger? logger = null)
     {
-        logger ??= NullLogger.Instance;
+        lock (Gate)
+        {
+            return DiscoverLocked(logger ?? NullLogger.Instance);
+        }
+    }
+
+    private static OpenClDiscoveryResult DiscoverLocked(ILogger logger)
+    {
         if (!NativeLibraries.TryLoad(Library, out _))
         {
             string reason = new NativeLibraryMissingException(Library).Message;
