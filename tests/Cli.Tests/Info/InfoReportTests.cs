@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Oompa.Cli.Info;
+using Oompa.Core.Native;
+
+namespace Oompa.Cli.Tests.Info;
+
+// pocl and Open MPI are installed on development machines and in CI: their absence fails these tests.
+public class InfoReportTests
+{
+    private static readonly Lazy<RenderedReport> Default = new(() => InfoSources.CreateDefault(NullLoggerFactory.Instance).Render());
+
+    private static string[] Lines => Default.Value.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Line(string label) =>
+        Lines.FirstOrDefault(l => l.TrimStart().StartsWith(label + "  ", StringComparison.Ordinal))
+        ?? throw new Xunit.Sdk.XunitException($"No line labelled '{label}' in:\n{Default.Value.Text}");
+
+    [Fact]
+    public void Default_report_succeeds_with_sections_in_order()
+    {
+        Assert.True(Default.Value.Success, string.Join("\n", Default.Value.Errors));
+        string[] titles = [.. Lines.Where(l => !l.StartsWith(' '))];
+        Assert.Equal([InfoSources.System, InfoSources.NativeLibraries, InfoSources.OpenCl, InfoSources.Mpi], titles);
+    }
+
+    [Fact]
+    public void System_section_names_version_runtime_os_and_cpu()
+    {
+        Assert.Contains(SystemLines.OompaVersion(), Line("Version"), StringComparison.Ordinal);
+        Assert.Contains(".NET", Line(".NET runtime"), StringComparison.Ordinal);
+        Assert.Contains(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Line("Logical cores"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(Line("CPU")[(Line("CPU").IndexOf("CPU", StringComparison.Ordinal) + 3)..]));
+        _ = Line("OS");
+    }
+
+    [Theory]
+    [InlineData("OpenCL", "libOpenCL.so.1")]
+    [InlineData("mpi", "libmpi.so.40")]
+    [InlineData("libc", "libc.so.6")]
+    public void Native_libraries_are_listed_with_the_soname_they_load_from(string name, string soname) =>
+        Assert.Contains($"loaded {soname}", Line(name), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_missing_library_names_the_package_to_install()
+    {
+        var missing = new NativeLibraryInfo("oompa-test-missing", ["liboompa-test-missing.so.9"], "oompa-test-package", "test");
+        Assert.Equal("missing — apt-get install oompa-test-package (test)", NativeLibraryLines.Status(missing));
+    }
+
+    [Fact]
+    public void OpenCl_section_lists_the_pocl_cpu_device()
+    {
+        Assert.Contains("Portable Computing Language", Line("Platform 0"), StringComparison.Ordinal);
+        Assert.Contains("pthread", Line("Device 0.0"), StringComparison.Ordinal);
+        Assert.EndsWith("CPU", Line("Type").TrimEnd(), StringComparison.Ordinal);
+        Assert.Matches(@"Compute units\s+[1-9]\d*$", Line("Compute units").TrimEnd());
+        Assert.Matches(@"Global memory\s+\d+\.\d GiB$", Line("Global memory").TrimEnd());
+        Assert.Matches(@"Max work-group\s+[1-9]\d*$", Line("Max work-group").TrimEnd());
+        Assert.Contains("OpenCL 3.0", Line("OpenCL version"), StringComparison.Ordinal);
+        _ = Line("Driver version");
+    }
+
+    [Fact]
+    public void Mpi_section_names_open_mpi_and_the_standard()
+    {
+        Assert.Contains("Open MPI", Line("Library"), StringComparison.Ordinal);
+        Assert.Matches(@"Standard\s+MPI \d\.\d$", Line("Standard").TrimEnd());
+    }
+
+    [Fact]
+    public void Values_start_in_one_column()
+    {
+        var starts = Lines.Where(l => l.StartsWith(' ')).Select(ValueStart).Distinct().ToList();
+        Assert.Single(starts);
+    }
+
+    private static int ValueStart(string line)
+    {
+        int labelStart = line.Length - line.TrimStart().Length;
+        int gap = line.IndexOf("  ", labelStart, StringComparison.Ordinal);
+        int i = gap;
+        while (i < line.Length && line[i] == ' ')
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
