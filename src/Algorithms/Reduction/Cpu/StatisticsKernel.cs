@@ -50,18 +50,24 @@ internal static unsafe class StatisticsKernel
     {
         var acc0 = Vector<double>.Zero;
         var acc1 = Vector<double>.Zero;
+        var acc2 = Vector<double>.Zero;
+        var acc3 = Vector<double>.Zero;
         long i = 0;
+        int lanes = Vector<float>.Count;
         if (Vector.IsHardwareAccelerated)
         {
-            for (; i <= count - Vector<float>.Count; i += Vector<float>.Count)
+            for (; i <= count - (2 * lanes); i += 2 * lanes)
             {
-                Vector.Widen(Vector.Load(p + i), out var low, out var high);
-                acc0 += low;
-                acc1 += high;
+                Vector.Widen(Vector.Load(p + i), out var low0, out var high0);
+                Vector.Widen(Vector.Load(p + i + lanes), out var low1, out var high1);
+                acc0 += low0;
+                acc1 += high0;
+                acc2 += low1;
+                acc3 += high1;
             }
         }
 
-        double sum = Vector.Sum(acc0 + acc1);
+        double sum = Vector.Sum((acc0 + acc1) + (acc2 + acc3));
         for (; i < count; i++)
         {
             sum += p[i];
@@ -95,29 +101,42 @@ internal static unsafe class StatisticsKernel
     }
 
     private static double Extreme<T>(T* p, long count, bool max)
+        where T : unmanaged, INumber<T> =>
+        max ? Extreme<T, MaxOf<T>>(p, count) : Extreme<T, MinOf<T>>(p, count);
+
+    /// <summary>Minimum or maximum; NaN lanes are detected by x ≠ x (compared bitwise, as the all-ones mask is itself a
+    /// NaN pattern) and make the result NaN.</summary>
+    private static double Extreme<T, TPick>(T* p, long count)
         where T : unmanaged, INumber<T>
+        where TPick : struct, IPick<T>
     {
         T best = p[0];
         long i = 0;
         int lanes = Vector<T>.Count;
-        if (Vector.IsHardwareAccelerated && count >= lanes)
+        if (Vector.IsHardwareAccelerated && count >= 2 * lanes)
         {
-            var acc = Vector.Load(p);
-            for (; i <= count - lanes; i += lanes)
+            var acc0 = Vector.Load(p);
+            var acc1 = acc0;
+            var numbers = Vector<T>.AllBitsSet;
+            for (; i <= count - (2 * lanes); i += 2 * lanes)
             {
-                var v = Vector.Load(p + i);
-                if (!Vector.EqualsAll(v, v))
-                {
-                    return double.NaN;
-                }
-
-                acc = max ? Vector.Max(acc, v) : Vector.Min(acc, v);
+                var v0 = Vector.Load(p + i);
+                var v1 = Vector.Load(p + i + lanes);
+                numbers &= Vector.Equals(v0, v0) & Vector.Equals(v1, v1);
+                acc0 = TPick.Pick(acc0, v0);
+                acc1 = TPick.Pick(acc1, v1);
             }
 
-            best = acc[0];
+            if (!Vector.EqualsAll(Vector.AsVectorByte(numbers), Vector<byte>.AllBitsSet))
+            {
+                return double.NaN;
+            }
+
+            acc0 = TPick.Pick(acc0, acc1);
+            best = acc0[0];
             for (int lane = 1; lane < lanes; lane++)
             {
-                best = max ? T.Max(best, acc[lane]) : T.Min(best, acc[lane]);
+                best = TPick.Pick(best, acc0[lane]);
             }
         }
 
@@ -129,9 +148,34 @@ internal static unsafe class StatisticsKernel
                 return double.NaN;
             }
 
-            best = max ? T.Max(best, v) : T.Min(best, v);
+            best = TPick.Pick(best, v);
         }
 
         return double.CreateChecked(best);
+    }
+
+    /// <summary>Chooses between two values (or lanes); generic struct arguments let the JIT specialise the loop.</summary>
+    private interface IPick<T>
+        where T : unmanaged, INumber<T>
+    {
+        static abstract T Pick(T a, T b);
+
+        static abstract Vector<T> Pick(Vector<T> a, Vector<T> b);
+    }
+
+    private readonly struct MinOf<T> : IPick<T>
+        where T : unmanaged, INumber<T>
+    {
+        public static T Pick(T a, T b) => T.Min(a, b);
+
+        public static Vector<T> Pick(Vector<T> a, Vector<T> b) => Vector.Min(a, b);
+    }
+
+    private readonly struct MaxOf<T> : IPick<T>
+        where T : unmanaged, INumber<T>
+    {
+        public static T Pick(T a, T b) => T.Max(a, b);
+
+        public static Vector<T> Pick(Vector<T> a, Vector<T> b) => Vector.Max(a, b);
     }
 }
