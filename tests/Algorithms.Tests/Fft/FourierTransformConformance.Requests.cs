@@ -110,6 +110,22 @@ public abstract partial class FourierTransformConformance
         buffer.AssertGuardsIntact();
     }
 
+    [Fact]
+    public void Declines_partly_overlapping_buffers()
+    {
+        var size = new Size(16, 4, 1, 1);
+        var spatial = FourierDescriptor.ForSpatial(size);
+        var frequency = FourierTransform.OutputDescriptor(spatial, FourierTransformSettings.Forward);
+        using var buffer = new GuardedPayload<FourierDescriptor>(frequency.WithN(2), DataType.Complex32, "buffer");
+        var spectrum = new Payload<FourierDescriptor>(frequency, buffer.Payload.Physical with { Bytes = frequency.ElementCount * 8 }, "spectrum");
+        var image = new Payload<FourierDescriptor>(spatial, buffer.Payload.Physical with { Pointer = buffer.Payload.Physical.Pointer + 64, Bytes = spatial.ElementCount * 4, Type = DataType.Float32 }, "image");
+        using var fft = Create();
+        var result = fft.Init(new FourierTransformOutput(spectrum), new FourierTransformInput(image), FourierTransformSettings.Forward);
+        Assert.False(result.Success);
+        Assert.True(result.Decisions.Count == 1, result.Explain());
+        Assert.Contains(result.Decisions[0].Reasons, r => r.Contains("overlap", StringComparison.Ordinal));
+    }
+
     private static Payload<FourierDescriptor> Describe(FourierDescriptor descriptor, DataType type) =>
         Payload<FourierDescriptor>.Describe(descriptor, type, "data");
 

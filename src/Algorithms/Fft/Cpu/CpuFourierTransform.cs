@@ -39,7 +39,7 @@ internal sealed unsafe class CpuFourierTransform(string name, CpuDevice device, 
             throw new ArgumentException($"{Name}: input and output share a buffer, but their layouts do not address the same bytes; an in-place transform needs layouts like FourierDescriptor.ForInPlace.", nameof(output));
         }
 
-        if (!inPlace && inBase < outBase + outBytes && outBase < inBase + inBytes)
+        if (!inPlace && Overlap(inBase, inBytes, outBase, outBytes))
         {
             throw new ArgumentException($"{Name}: input and output memory overlap without being the same buffer.", nameof(output));
         }
@@ -61,7 +61,7 @@ internal sealed unsafe class CpuFourierTransform(string name, CpuDevice device, 
             lease = Select(inPlace, inAlign, outAlign);
             if (lease is null && copyInput)
             {
-                throw new InvalidOperationException($"{Name}: FFTW could not plan {layout.Shape}.");
+                throw FftwPlanner.PlanFailed(layout.Shape with { InPlace = inPlace, InAlignment = inAlign, OutAlignment = outAlign });
             }
 
             if (lease is null)
@@ -115,6 +115,12 @@ internal sealed unsafe class CpuFourierTransform(string name, CpuDevice device, 
             return;
         }
 
+        if (known && !inPlace && Overlap(source.Physical.Pointer, source.RequiredBytes, target.Physical.Pointer, target.RequiredBytes))
+        {
+            reasons.Add("input member 'Data' and output member 'Data' overlap without being the same buffer; pass the same pointer for an in-place transform or separate buffers.");
+            return;
+        }
+
         this.settings = settings;
         layout = described with { Shape = described.Shape with { Threads = threads, Flags = FftwFlags.Of(settings.PlannerEffort) } };
         parallel = threads > 1 ? new ParallelOptions { MaxDegreeOfParallelism = threads } : null;
@@ -142,7 +148,7 @@ internal sealed unsafe class CpuFourierTransform(string name, CpuDevice device, 
             UseScratch();
             inStart = scratch!.Pointer + (nint)layout.InOffsetBytes;
             _ = Select(inPlace, FftwPlanner.AlignmentOf(inStart), FftwPlanner.AlignmentOf(outStart))
-                ?? throw new InvalidOperationException($"FFTW could not plan {layout.Shape}.");
+                ?? throw FftwPlanner.PlanFailed(layout.Shape);
         }
     }
 
@@ -187,6 +193,8 @@ internal sealed unsafe class CpuFourierTransform(string name, CpuDevice device, 
 
         return lease;
     }
+
+    private static bool Overlap(nint a, long aBytes, nint b, long bBytes) => a < b + (nint)bBytes && b < a + (nint)aBytes;
 
     private void UseScratch()
     {

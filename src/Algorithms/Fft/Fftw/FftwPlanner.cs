@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Oompa.Core.Data;
+using Oompa.Core.Native;
 
 namespace Oompa.Algorithms.Fft.Fftw;
 
@@ -90,6 +91,18 @@ internal static unsafe class FftwPlanner
                 NativeMemory.AlignedFree(output);
             }
         }
+    }
+
+    /// <summary>The error for a plan FFTW would not make, naming the planner call.</summary>
+    public static NativeCallException PlanFailed(FftwPlanKey key)
+    {
+        string call = key.Kind switch
+        {
+            FftwKind.RealToComplex => nameof(FftwNative.fftwf_plan_many_dft_r2c),
+            FftwKind.ComplexToReal => nameof(FftwNative.fftwf_plan_many_dft_c2r),
+            _ => nameof(FftwNative.fftwf_plan_many_dft),
+        };
+        return new NativeCallException(Fftw.Library.Name, $"{call} for {key}", 0, "a null plan");
     }
 
     /// <summary>Destroys a plan (called by <see cref="FftwPlan"/>).</summary>
