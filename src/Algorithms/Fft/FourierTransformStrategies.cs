@@ -1,0 +1,26 @@
+using Oompa.Algorithms.Fft.Cpu;
+using Oompa.Core.Algorithms;
+using Oompa.Core.Devices;
+
+namespace Oompa.Algorithms.Fft;
+
+/// <summary>The strategies of <see cref="FourierTransform"/> per backend.</summary>
+public static class FourierTransformStrategies
+{
+    /// <summary>Name of the multi-threaded CPU strategy (FFTW with its threads library).</summary>
+    public const string CpuMultiThreaded = "Cpu.MultiThreaded";
+
+    /// <summary>Name of the single-threaded CPU strategy (the numerical reference).</summary>
+    public const string CpuSingleThreaded = "Cpu.SingleThreaded";
+
+    /// <summary>The CPU strategies, multi-threaded first.</summary>
+    public static IReadOnlyList<StrategyFactory<FourierTransformOutput, FourierTransformInput, FourierTransformSettings>> Cpu(CpuDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return
+        [
+            new(CpuMultiThreaded, () => new CpuFourierTransform(CpuMultiThreaded, device, multiThreaded: true)),
+            new(CpuSingleThreaded, () => new CpuFourierTransform(CpuSingleThreaded, device, multiThreaded: false)),
+        ];
+    }
+}
