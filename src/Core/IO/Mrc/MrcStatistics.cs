@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Oompa.Core.IO.Mrc;
 
 /// <summary>
@@ -23,21 +26,9 @@ internal struct MrcStatistics
             return;
         }
 
-        double sum = 0, lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-        foreach (float v in values)
-        {
-            sum += v;
-            lo = Math.Min(lo, v);
-            hi = Math.Max(hi, v);
-        }
-
+        var (sum, lo, hi) = SumMinMax(values);
         double chunkMean = sum / values.Length;
-        double chunkM2 = 0;
-        foreach (float v in values)
-        {
-            double d = v - chunkMean;
-            chunkM2 += d * d;
-        }
+        double chunkM2 = SquaredDeviations(values, chunkMean);
 
         if (Count == 0)
         {
@@ -52,6 +43,81 @@ internal struct MrcStatistics
         min = Math.Min(min, lo);
         max = Math.Max(max, hi);
         Count = total;
+    }
+
+    private static (double Sum, double Min, double Max) SumMinMax(ReadOnlySpan<float> values)
+    {
+        int i = 0;
+        double sum = 0, lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+            Vector<double> sumA = Vector<double>.Zero, sumB = Vector<double>.Zero;
+            Vector<float> min = vectors[0], max = vectors[0];
+            bool nan = false;
+            foreach (var v in vectors)
+            {
+                Vector.Widen(v, out var a, out var b);
+                sumA += a;
+                sumB += b;
+                min = Vector.Min(min, v);
+                max = Vector.Max(max, v);
+                nan |= !Vector.EqualsAll(v, v);
+            }
+
+            sum = Vector.Sum(sumA) + Vector.Sum(sumB);
+            for (int k = 0; k < Vector<float>.Count; k++)
+            {
+                lo = Math.Min(lo, min[k]);
+                hi = Math.Max(hi, max[k]);
+            }
+
+            if (nan)
+            {
+                lo = hi = double.NaN;
+            }
+
+            i = vectors.Length * Vector<float>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            sum += values[i];
+            lo = Math.Min(lo, values[i]);
+            hi = Math.Max(hi, values[i]);
+        }
+
+        return (sum, lo, hi);
+    }
+
+    private static double SquaredDeviations(ReadOnlySpan<float> values, double mean)
+    {
+        int i = 0;
+        double m2 = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+            var centre = new Vector<double>(mean);
+            Vector<double> acc = Vector<double>.Zero;
+            foreach (var v in vectors)
+            {
+                Vector.Widen(v, out var a, out var b);
+                var da = a - centre;
+                var db = b - centre;
+                acc += (da * da) + (db * db);
+            }
+
+            m2 = Vector.Sum(acc);
+            i = vectors.Length * Vector<float>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            double d = values[i] - mean;
+            m2 += d * d;
+        }
+
+        return m2;
     }
 
     /// <summary>Smallest value (0 when empty).</summary>
