@@ -30,6 +30,7 @@ public sealed class MrcReader : IDisposable
     public MrcHeader Header { get; }
 
     /// <summary>Opens a file and validates its header and length.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">Not an MRC file, unsupported mode, invalid dimensions or axis order, or a
     /// file shorter than its header, extended header and data.</exception>
     public static MrcReader Open(string path)

@@ -19,6 +19,7 @@ public sealed class MrcStackWriter : IDisposable
     private readonly MrcWriteOptions options;
     private bool committed;
     private bool disposed;
+    private bool faulted;
 
     /// <summary>Starts a stack of <paramref name="width"/> × <paramref name="height"/> images at <paramref name="path"/>.</summary>
     /// <param name="path">Destination file; replaced on commit.</param>
@@ -52,12 +53,12 @@ public sealed class MrcStackWriter : IDisposable
 
     /// <summary>Appends one or more whole real sections (a multiple of <c>Width · Height</c> values, X fastest).</summary>
     /// <exception cref="ArgumentException">The length is not a whole number of sections, or an integer mode cannot store
-    /// a value (the file is then unusable: dispose the writer).</exception>
+    /// a value (the writer then refuses further writes and the commit: dispose it).</exception>
     /// <exception cref="InvalidOperationException">The writer is complex, or already committed.</exception>
     public void WriteSections(ReadOnlySpan<float> sections)
     {
         Check(sections.Length, complex: false);
-        output.Append(sections);
+        Append(sections);
         SectionCount += (int)(sections.Length / ((long)Width * Height));
     }
 
@@ -67,18 +68,23 @@ public sealed class MrcStackWriter : IDisposable
     public void WriteSections(ReadOnlySpan<ComplexF> sections)
     {
         Check(sections.Length, complex: true);
-        output.Append(MemoryMarshal.Cast<ComplexF, float>(sections));
+        Append(MemoryMarshal.Cast<ComplexF, float>(sections));
         SectionCount += (int)(sections.Length / ((long)Width * Height));
     }
 
     /// <summary>Finalises the header and renames the file into place.</summary>
-    /// <exception cref="InvalidOperationException">No section was written, or already committed.</exception>
+    /// <exception cref="InvalidOperationException">No section was written, an earlier write failed, or already committed.</exception>
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (committed)
         {
             throw new InvalidOperationException("The stack has already been committed.");
+        }
+
+        if (faulted)
+        {
+            throw new InvalidOperationException("An earlier write to this stack failed, so it holds a partial section; dispose the writer and start again.");
         }
 
         if (SectionCount == 0)
@@ -97,9 +103,27 @@ public sealed class MrcStackWriter : IDisposable
         output.Dispose();
     }
 
+    private void Append(ReadOnlySpan<float> scalars)
+    {
+        try
+        {
+            output.Append(scalars);
+        }
+        catch
+        {
+            faulted = true;
+            throw;
+        }
+    }
+
     private void Check(int length, bool complex)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        if (faulted)
+        {
+            throw new InvalidOperationException("An earlier write to this stack failed; dispose the writer and start again.");
+        }
+
         if (committed)
         {
             throw new InvalidOperationException("The stack has already been committed.");

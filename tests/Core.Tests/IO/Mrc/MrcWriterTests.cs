@@ -83,6 +83,23 @@ public class MrcWriterTests
     }
 
     [Fact]
+    public void A_stack_writer_whose_write_failed_refuses_to_commit_and_leaves_nothing()
+    {
+        using var dir = new TempDirectory();
+        string path = dir.File("faulted.mrcs");
+        using (var writer = new MrcStackWriter(path, 2, 2, new MrcWriteOptions { Mode = MrcMode.UInt16 }))
+        {
+            writer.WriteSections([1f, 2f, 3f, 4f]);
+            Assert.Throws<ArgumentException>(() => writer.WriteSections([1f, -2f, 3f, 4f]));
+            Assert.Throws<InvalidOperationException>(() => writer.WriteSections([1f, 2f, 3f, 4f]));
+            var e = Assert.Throws<InvalidOperationException>(writer.Commit);
+            Assert.Contains("earlier write", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(dir.Entries());
+    }
+
+    [Fact]
     public void The_stack_writer_rejects_partial_sections_empty_stacks_and_the_wrong_kind()
     {
         using var dir = new TempDirectory();
