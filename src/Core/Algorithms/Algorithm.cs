@@ -116,14 +116,18 @@ public abstract class Algorithm<TOut, TIn, TSettings> : IAlgorithm<TOut, TIn, TS
             throw new InvalidOperationException($"{AlgorithmName}.Execute was called before a successful Init.");
         }
 
-        var problems = new List<string>();
-        problems.AddRange(output.Differences(initOutput).Select(p => $"output {p}"));
-        problems.AddRange(input.Differences(initInput).Select(p => $"input {p}"));
-        problems.AddRange(output.Validate(requireData: true).Select(p => $"output {p}"));
-        problems.AddRange(input.Validate(requireData: true).Select(p => $"input {p}"));
-        if (problems.Count > 0)
+        // Fast path: a cheap allocation-free check; the itemised report is built only when something is wrong.
+        if (!PayloadCheck.MatchesAndHoldsData(output, initOutput) || !PayloadCheck.MatchesAndHoldsData(input, initInput))
         {
-            throw new ArgumentException($"{AlgorithmName}.Execute: the payloads do not match what Init accepted:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}");
+            var problems = new List<string>();
+            problems.AddRange(output.Differences(initOutput).Select(p => $"output {p}"));
+            problems.AddRange(input.Differences(initInput).Select(p => $"input {p}"));
+            problems.AddRange(output.Validate(requireData: true).Select(p => $"output {p}"));
+            problems.AddRange(input.Validate(requireData: true).Select(p => $"input {p}"));
+            if (problems.Count > 0)
+            {
+                throw new ArgumentException($"{AlgorithmName}.Execute: the payloads do not match what Init accepted:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", problems)}");
+            }
         }
 
         strategy.Execute(output, input);
