@@ -1,3 +1,5 @@
+using Oompa.Core.Configuration;
+
 namespace Oompa.Algorithms.Fft.Fftw;
 
 /// <summary>
@@ -13,23 +15,8 @@ internal sealed class FftwWisdom(string path)
     /// <summary>The wisdom file.</summary>
     public string Path { get; } = path;
 
-    /// <summary><c>$OOMPA_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/oompa</c>, else <c>~/.cache/oompa</c>.</summary>
-    public static string DefaultDirectory()
-    {
-        string? own = Environment.GetEnvironmentVariable("OOMPA_CACHE_DIR");
-        if (!string.IsNullOrWhiteSpace(own))
-        {
-            return own;
-        }
-
-        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrWhiteSpace(xdg))
-        {
-            return System.IO.Path.Combine(xdg, "oompa");
-        }
-
-        return System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "oompa");
-    }
+    /// <summary>The user cache folder (see <see cref="OompaPaths.CacheDirectory"/>).</summary>
+    public static string DefaultDirectory() => OompaPaths.CacheDirectory;
 
     /// <summary>Merges the file's wisdom into FFTW's; false when there is no file or FFTW rejects it.</summary>
     internal bool Import() => File.Exists(Path) && FftwNative.fftwf_import_wisdom_from_filename(Path) != 0;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Oompa.Core.Configuration;
 using Oompa.Core.Native;
 
 namespace Oompa.Core.Devices.OpenCl;
@@ -14,30 +15,6 @@ internal static partial class PoclCacheDirectory
 
     private static readonly Lock Gate = new();
 
-    /// <summary>The Oompa user cache directory for the given environment lookup.</summary>
-    internal static string UserCacheRoot(Func<string, string?> getenv)
-    {
-        string? own = getenv("OOMPA_CACHE_DIR");
-        if (!string.IsNullOrEmpty(own))
-        {
-            return own;
-        }
-
-        string? xdg = getenv("XDG_CACHE_HOME");
-        if (!string.IsNullOrEmpty(xdg))
-        {
-            return Path.Combine(xdg, "oompa");
-        }
-
-        string? home = getenv("HOME");
-        if (string.IsNullOrEmpty(home))
-        {
-            home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        }
-
-        return Path.Combine(string.IsNullOrEmpty(home) ? Path.GetTempPath() : home, ".cache", "oompa");
-    }
-
     /// <summary>
     /// Sets <c>POCL_CACHE_DIR</c> (in both the managed and the native environment, which pocl reads) when it is unset,
     /// creating the directory. Returns the directory in effect and whether Oompa set it.
@@ -52,7 +29,7 @@ internal static partial class PoclCacheDirectory
                 return (existing, false);
             }
 
-            string directory = Path.Combine(UserCacheRoot(Environment.GetEnvironmentVariable), "pocl");
+            string directory = OompaPaths.CacheSubdirectory("pocl");
             Directory.CreateDirectory(directory);
             Environment.SetEnvironmentVariable(Variable, directory);
 
