@@ -113,8 +113,9 @@ public abstract class Searcher : ISearcher
     protected bool IsVisitedIndex(long index) => _visited.Contains(index);
 
     /// <summary>
-    /// A uniformly random valid configuration not proposed yet: up to <paramref name="maxTries"/> uniform draws, then
-    /// a scan from a random index with wrap-around. Null when every valid configuration has been proposed.
+    /// A random valid configuration not proposed yet, as <see cref="TuningSpace.Sample"/> draws it: uniform while
+    /// up to <paramref name="maxTries"/> draws find one, else by randomised descent. Null when every valid configuration
+    /// has been proposed.
     /// </summary>
     protected TuningConfiguration? RandomUnvisited(int maxTries = 64)
     {
@@ -124,33 +125,8 @@ public abstract class Searcher : ISearcher
             return null;
         }
 
-        for (var t = 0; t < maxTries; t++)
-        {
-            var i = Random.NextInt64(space.UpperBound);
-            if (!_visited.Contains(i) && space.IsValidIndex(i))
-            {
-                return space.At(i);
-            }
-        }
-
-        var start = Random.NextInt64(space.UpperBound);
-        for (var i = space.NextValidIndex(start); i >= 0; i = space.NextValidIndex(i + 1))
-        {
-            if (!_visited.Contains(i))
-            {
-                return space.At(i);
-            }
-        }
-
-        for (var i = space.NextValidIndex(0); i >= 0 && i < start; i = space.NextValidIndex(i + 1))
-        {
-            if (!_visited.Contains(i))
-            {
-                return space.At(i);
-            }
-        }
-
-        return null;
+        var index = space.RandomValidIndex(Random, maxTries, i => !_visited.Contains(i));
+        return index < 0 ? null : space.At(index);
     }
 
     /// <summary>

@@ -23,12 +23,12 @@ public sealed class SimulatedAnnealingSearcher : Searcher
     private bool _restarting;
 
     /// <summary>Creates the searcher.</summary>
-    /// <param name="initialTemperature">Starting temperature, in units of relative slowdown (0.5: a 50 % slower move is
+    /// <param name="initialTemperature">Starting temperature, in units of relative slowdown (0.1: a 10 % slower move is
     /// accepted with probability 1/e at first).</param>
     /// <param name="cooling">Factor applied to the temperature after each evaluation, in (0, 1].</param>
     /// <param name="minimumTemperature">Lower bound of the temperature, &gt; 0.</param>
     /// <param name="largeMoveProbability">Probability of moving one parameter to any candidate instead of an adjacent one.</param>
-    public SimulatedAnnealingSearcher(double initialTemperature = 0.5, double cooling = 0.97, double minimumTemperature = 1e-3, double largeMoveProbability = 0.2)
+    public SimulatedAnnealingSearcher(double initialTemperature = 0.1, double cooling = 0.95, double minimumTemperature = 1e-3, double largeMoveProbability = 0.2)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minimumTemperature);
         ArgumentOutOfRangeException.ThrowIfLessThan(initialTemperature, minimumTemperature);

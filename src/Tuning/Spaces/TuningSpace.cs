@@ -14,6 +14,7 @@ public sealed class TuningSpace
     private readonly string[] _sortedNames;
     private readonly int[] _slotOfParameter;
     private readonly CompiledConstraint[] _constraints;
+    private readonly CompiledConstraint[][] _constraintsAtDepth;
     private long _count = -1;
 
     /// <summary>Creates a space and checks that the default configuration is valid.</summary>
@@ -46,6 +47,8 @@ public sealed class TuningSpace
         _slotOfParameter = _parameters.Select(p => Array.BinarySearch(_sortedNames, p.Name, StringComparer.Ordinal)).ToArray();
         Constraints = (constraints ?? []).ToArray();
         _constraints = Constraints.Select(c => new CompiledConstraint(c ?? throw new ArgumentNullException(nameof(constraints)), position)).OrderBy(c => c.Depth).ToArray();
+
+        _constraintsAtDepth = Enumerable.Range(0, _parameters.Length).Select(d => _constraints.Where(c => c.Depth == d).ToArray()).ToArray();
 
         var defaults = _parameters.Select(p => p.IndexOf(p.Default)).ToArray();
         Default = FromDigits(defaults);
@@ -150,23 +153,31 @@ public sealed class TuningSpace
 
     /// <summary>
     /// A random valid configuration: up to <paramref name="maxTries"/> uniform draws over the unconstrained index
-    /// (uniform over valid configurations when one succeeds), then the first valid configuration at or after a random
-    /// index, wrapping around (biased towards configurations that follow long invalid runs).
+    /// (uniform over valid configurations when one succeeds), then a randomised depth-first descent that picks each
+    /// parameter's candidate in random order and backtracks as soon as a constraint fails. The descent reaches every
+    /// valid configuration but not uniformly (values with few valid completions are favoured); it is needed only when
+    /// valid configurations are rarer than about one in <paramref name="maxTries"/>.
     /// </summary>
-    public TuningConfiguration Sample(Random random, int maxTries = 64)
+    public TuningConfiguration Sample(Random random, int maxTries = 64) => At(RandomValidIndex(random, maxTries, _ => true));
+
+    /// <summary>
+    /// Like <see cref="Sample"/>, restricted to configurations whose unconstrained index <paramref name="accept"/>
+    /// approves; -1 when there is none (found only after the descent has tried every valid configuration).
+    /// </summary>
+    internal long RandomValidIndex(Random random, int maxTries, Func<long, bool> accept)
     {
         ArgumentNullException.ThrowIfNull(random);
         for (var t = 0; t < maxTries; t++)
         {
             var i = random.NextInt64(UpperBound);
-            if (IsValidIndex(i))
+            if (accept(i) && IsValidIndex(i))
             {
-                return At(i);
+                return i;
             }
         }
 
-        var found = NextValidIndex(random.NextInt64(UpperBound));
-        return At(found >= 0 ? found : NextValidIndex(0));
+        var digits = new int[_parameters.Length];
+        return Descend(0, digits, random, accept) ? Encode(digits) : -1;
     }
 
     /// <summary>Valid configurations that differ from <paramref name="configuration"/> in one parameter, moved to an adjacent candidate.</summary>
@@ -241,6 +252,27 @@ public sealed class TuningSpace
         }
 
         return digits;
+    }
+
+    private bool Descend(int depth, int[] digits, Random random, Func<long, bool> accept)
+    {
+        if (depth == digits.Length)
+        {
+            return accept(Encode(digits));
+        }
+
+        var order = Enumerable.Range(0, _parameters[depth].Count).ToArray();
+        random.Shuffle(order);
+        foreach (var d in order)
+        {
+            digits[depth] = d;
+            if (_constraintsAtDepth[depth].All(c => c.Holds(_parameters, digits)) && Descend(depth + 1, digits, random, accept))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private int FailingDepth(int[] digits)

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Oompa.Tuning.Store;
@@ -37,9 +39,15 @@ internal sealed class StoreEntryDocument
 }
 
 /// <summary>Source-generated serialisation (no reflection, trimming- and AOT-safe).</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    WriteIndented = true,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoreDocument))]
-internal sealed partial class StoreJsonContext : JsonSerializerContext;
+internal sealed partial class StoreJsonContext : JsonSerializerContext
+{
+    /// <summary>The generated context with readable text: only what JSON requires is escaped (the file is never embedded in HTML).</summary>
+    public static StoreJsonContext Readable { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

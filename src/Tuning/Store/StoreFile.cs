@@ -43,7 +43,7 @@ internal static class StoreFile
                     path);
             }
 
-            document = json.RootElement.Deserialize(StoreJsonContext.Default.StoreDocument)
+            document = json.RootElement.Deserialize(StoreJsonContext.Readable.StoreDocument)
                 ?? throw Corrupt(path, "it holds null");
         }
         catch (JsonException e)
@@ -88,7 +88,7 @@ internal static class StoreFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, document, StoreJsonContext.Default.StoreDocument);
+                JsonSerializer.Serialize(stream, document, StoreJsonContext.Readable.StoreDocument);
                 stream.Flush(flushToDisk: true);
             }
 
