@@ -5,7 +5,8 @@ namespace Oompa.Tuning.Searchers;
 /// <summary>
 /// Chooses which configurations of a tuning space to evaluate. The protocol is one step at a time, so an offline
 /// loop and a dynamic tuner (one candidate per execution) drive it the same way: <see cref="Reset"/>, then repeatedly
-/// <see cref="Next"/> and, once the candidate has been measured, <see cref="Report"/>.
+/// <see cref="Next"/> and, once the candidate has been measured, <see cref="Report"/>. Searchers are not thread-safe:
+/// one session drives one searcher at a time.
 /// </summary>
 public interface ISearcher
 {

@@ -62,7 +62,8 @@ public sealed class TuningStore
 
     /// <summary>
     /// The default store folder: <c>$OOMPA_CACHE_DIR/tuning</c>, else <c>$XDG_CACHE_HOME/oompa/tuning</c>, else
-    /// <c>~/.cache/oompa/tuning</c>. Empty variables count as unset.
+    /// <c>~/.cache/oompa/tuning</c> (the temporary folder's <c>oompa/tuning</c> when there is no home folder). Empty
+    /// variables count as unset.
     /// </summary>
     /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
     public static string DefaultDirectory(Func<string, string?>? environment = null)
@@ -78,7 +79,10 @@ public sealed class TuningStore
             return Path.Combine(xdg, "oompa", "tuning");
         }
 
-        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "oompa", "tuning");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return home.Length > 0
+            ? Path.Combine(home, ".cache", "oompa", "tuning")
+            : Path.Combine(Path.GetTempPath(), "oompa", "tuning");
     }
 
     /// <summary>Opens the store in <see cref="DefaultDirectory"/>.</summary>

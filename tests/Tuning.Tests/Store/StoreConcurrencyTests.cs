@@ -62,7 +62,7 @@ public class StoreConcurrencyTests
         using var dir = new TempDirectory();
         const int each = 12;
         var assembly = typeof(Program).Assembly.Location;
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h : "dotnet";
+        var host = DotnetHost();
         var children = Enumerable.Range(0, 2).Select(p =>
         {
             var info = new ProcessStartInfo(host) { RedirectStandardError = true, UseShellExecute = false };
@@ -93,5 +93,17 @@ public class StoreConcurrencyTests
         Assert.Equal(3 * each, entries.Count);
         Assert.Equal(3 * each, entries.Select(e => e.Key.Group).Distinct().Count());
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
+    /// <summary>The dotnet host: the one the SDK names, the one running this test host, or the one on PATH.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } named && File.Exists(named))
+        {
+            return named;
+        }
+
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
 }

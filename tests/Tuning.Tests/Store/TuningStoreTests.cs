@@ -115,7 +115,9 @@ public class TuningStoreTests
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         Assert.Equal(Path.Combine("/c", "tuning"), TuningStore.DefaultDirectory(n => n == "OOMPA_CACHE_DIR" ? "/c" : "/x"));
         Assert.Equal(Path.Combine("/x", "oompa", "tuning"), TuningStore.DefaultDirectory(n => n == "XDG_CACHE_HOME" ? "/x" : ""));
-        Assert.Equal(Path.Combine(home, ".cache", "oompa", "tuning"), TuningStore.DefaultDirectory(_ => null));
+        var expected = home.Length > 0 ? Path.Combine(home, ".cache", "oompa", "tuning") : Path.Combine(Path.GetTempPath(), "oompa", "tuning");
+        Assert.Equal(expected, TuningStore.DefaultDirectory(_ => null));
+        Assert.True(Path.IsPathRooted(TuningStore.DefaultDirectory(_ => null)));
     }
 
     [Fact]
