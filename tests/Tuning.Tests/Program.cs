@@ -5,8 +5,9 @@ namespace Oompa.Tuning.Tests;
 
 /// <summary>
 /// Entry point of the test assembly when run as a program (the test host does not use it):
-/// <c>dotnet Oompa.Tuning.Tests.dll store-writer DIR PREFIX COUNT</c> saves COUNT entries keyed PREFIX-i into the store
-/// in DIR, one Save each. The store concurrency test starts it as separate processes.
+/// <c>dotnet Oompa.Tuning.Tests.dll store-writer DIR PREFIX COUNT</c> creates <c>DIR/barrier/ready-PREFIX</c>, waits
+/// for <c>DIR/barrier/go</c> (so that every writer starts at once), then saves COUNT entries keyed PREFIX-i into the
+/// store in DIR, one Save each. The store concurrency test starts it as separate processes.
 /// </summary>
 public static class Program
 {
@@ -16,6 +17,21 @@ public static class Program
         {
             Console.Error.WriteLine("usage: store-writer DIR PREFIX COUNT");
             return 2;
+        }
+
+        var barrier = Path.Combine(args[1], "barrier");
+        Directory.CreateDirectory(barrier);
+        File.WriteAllText(Path.Combine(barrier, $"ready-{args[2]}"), "");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(Path.Combine(barrier, "go")))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Console.Error.WriteLine("no go signal within 60 s");
+                return 3;
+            }
+
+            Thread.Sleep(2);
         }
 
         var store = new TuningStore(args[1], TimeSpan.FromSeconds(60));

@@ -7,7 +7,8 @@ namespace Oompa.Tuning.Store;
 /// processes exclude each other through a lock file opened with <see cref="FileShare.None"/>, which .NET on Linux and
 /// macOS maps to <c>flock(LOCK_EX | LOCK_NB)</c> on the open file (released by the kernel if the process dies) and
 /// Windows to a sharing mode. The lock file is never deleted, since deleting it would let two writers lock different
-/// files.
+/// files. Setting <c>DOTNET_SYSTEM_IO_DISABLEFILELOCKING</c> turns the <c>flock</c> off and with it the exclusion
+/// between processes.
 /// </summary>
 internal sealed class StoreLock : IDisposable
 {

@@ -74,6 +74,17 @@ public class StoreConcurrencyTests
             return Process.Start(info)!;
         }).ToList();
 
+        var barrier = Path.Combine(dir.Path, "barrier");
+        using (var ready = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (Enumerable.Range(0, 2).Any(p => !File.Exists(Path.Combine(barrier, $"ready-p{p}"))))
+            {
+                Assert.False(children.Any(c => c.HasExited), "a store writer exited before the barrier");
+                await Task.Delay(5, ready.Token);
+            }
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(barrier, "go"), "");
         var own = new TuningStore(dir.Path);
         for (var i = 0; i < each; i++)
         {
