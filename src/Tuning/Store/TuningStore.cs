@@ -1,3 +1,4 @@
+using Oompa.Core.Configuration;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
@@ -60,30 +61,10 @@ public sealed class TuningStore
         }
     }
 
-    /// <summary>
-    /// The default store folder: <c>$OOMPA_CACHE_DIR/tuning</c>, else <c>$XDG_CACHE_HOME/oompa/tuning</c>, else
-    /// <c>~/.cache/oompa/tuning</c> (the temporary folder's <c>oompa/tuning</c> when there is no home folder). Empty
-    /// variables count as unset.
-    /// </summary>
+    /// <summary>The default store folder: <c>tuning</c> under the user cache folder (<see cref="OompaPaths.CacheDirectory"/>).</summary>
     /// <param name="environment">Reads an environment variable; <see cref="Environment.GetEnvironmentVariable(string)"/> by default.</param>
-    public static string DefaultDirectory(Func<string, string?>? environment = null)
-    {
-        environment ??= Environment.GetEnvironmentVariable;
-        if (environment("OOMPA_CACHE_DIR") is { Length: > 0 } oompa)
-        {
-            return Path.Combine(oompa, "tuning");
-        }
-
-        if (environment("XDG_CACHE_HOME") is { Length: > 0 } xdg)
-        {
-            return Path.Combine(xdg, "oompa", "tuning");
-        }
-
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return home.Length > 0
-            ? Path.Combine(home, ".cache", "oompa", "tuning")
-            : Path.Combine(Path.GetTempPath(), "oompa", "tuning");
-    }
+    public static string DefaultDirectory(Func<string, string?>? environment = null) =>
+        Path.Combine(OompaPaths.UserCacheRoot(environment ?? Environment.GetEnvironmentVariable), "tuning");
 
     /// <summary>Opens the store in <see cref="DefaultDirectory"/>.</summary>
     public static TuningStore OpenDefault() => new(DefaultDirectory());
