@@ -16,6 +16,9 @@ internal static class InfoSources
     /// <summary>Section with the OpenCL platforms and devices.</summary>
     public const string OpenCl = "OpenCL";
 
+    /// <summary>Section with the FFTW library.</summary>
+    public const string Fftw = "FFTW";
+
     /// <summary>Section with the MPI library.</summary>
     public const string Mpi = "MPI";
 
@@ -36,9 +39,11 @@ internal static class InfoSources
         // Touch every binding so its library is registered before the native-library section lists them.
         _ = OpenClDiscovery.Library;
         _ = MpiLibrary.Library;
+        _ = Oompa.Algorithms.Fft.Fftw.Fftw.Library;
 
         report.Section(System).Add(SystemLines.Collect);
         report.Section(NativeLibraries).Add(NativeLibraryLines.Collect);
+        report.Section(Fftw).Add(FftwLines.Collect);
         var openClLogger = loggerFactory.CreateLogger(typeof(OpenClDiscovery));
         report.Section(OpenCl).Add(() => OpenClLines.Collect(openClLogger));
         report.Section(Mpi).Add(MpiLines.Collect);

@@ -11,8 +11,9 @@ public class InfoReportTests
 
     private static string[] Lines => Default.Value.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    private static string Line(string label) =>
-        Lines.FirstOrDefault(l => l.TrimStart().StartsWith(label + "  ", StringComparison.Ordinal))
+    private static string Line(string label, string? after = null) =>
+        Lines.SkipWhile(l => after is not null && l != after)
+            .FirstOrDefault(l => l.TrimStart().StartsWith(label + "  ", StringComparison.Ordinal))
         ?? throw new Xunit.Sdk.XunitException($"No line labelled '{label}' in:\n{Default.Value.Text}");
 
     [Fact]
@@ -20,7 +21,7 @@ public class InfoReportTests
     {
         Assert.True(Default.Value.Success, string.Join("\n", Default.Value.Errors));
         string[] titles = [.. Lines.Where(l => !l.StartsWith(' '))];
-        Assert.Equal([InfoSources.System, InfoSources.NativeLibraries, InfoSources.OpenCl, InfoSources.Mpi], titles);
+        Assert.Equal([InfoSources.System, InfoSources.NativeLibraries, InfoSources.Fftw, InfoSources.OpenCl, InfoSources.Mpi], titles);
     }
 
     [Fact]
@@ -37,6 +38,8 @@ public class InfoReportTests
     [InlineData("OpenCL", "libOpenCL.so.1")]
     [InlineData("mpi", "libmpi.so.40")]
     [InlineData("libc", "libc.so.6")]
+    [InlineData("fftw3f", "libfftw3f.so.3")]
+    [InlineData("fftw3f_threads", "libfftw3f_threads.so.3")]
     public void Native_libraries_are_listed_with_the_soname_they_load_from(string name, string soname) =>
         Assert.Contains($"loaded {soname}", Line(name), StringComparison.Ordinal);
 
@@ -45,6 +48,14 @@ public class InfoReportTests
     {
         var missing = new NativeLibraryInfo("oompa-test-missing", ["liboompa-test-missing.so.9"], "oompa-test-package", "test");
         Assert.Equal("missing — apt-get install oompa-test-package (test)", NativeLibraryLines.Status(missing));
+    }
+
+    [Fact]
+    public void Fftw_section_gives_the_version_and_threads_support()
+    {
+        Assert.Matches(@"Version\s+fftw-3\.\d+\.\d+", Line("Version", after: InfoSources.Fftw));
+        Assert.EndsWith("yes", Line("Threads").TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("fftw-wisdom-", Line("Wisdom"), StringComparison.Ordinal);
     }
 
     [Fact]
