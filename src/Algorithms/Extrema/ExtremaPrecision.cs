@@ -23,4 +23,13 @@ public enum ExtremaPrecision
     /// over which x̂ = Σ x·w / Σ w with w = max(0, s) (NaN skipped). See docs/extrema.md.
     /// </summary>
     Centroid,
+
+    /// <summary>
+    /// Per axis, a three-point fit through the extremum and its two neighbours along that axis: a Gaussian (a parabola
+    /// through the logarithms of the scores) when all three scores are positive, else a parabola through the scores.
+    /// The vertex offset is clamped to ±0.5. An axis on which the extremum touches the search-box border, or a neighbour
+    /// is NaN, keeps its integer coordinate. Exact for separable Gaussian peaks of any width, so it suits the broad
+    /// correlation peaks of smooth images, where the centroids are biased towards the integer pixel.
+    /// </summary>
+    GaussianFit3,
 }

@@ -110,6 +110,46 @@ public abstract class ExtremaPrecisionConformance
             }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Gaussian_fit_locates_gaussian_peaks_of_any_width_within_0_01_px() =>
+        // Peak: Gaussian with σ in [0.5, 4] px, centre anywhere in a pixel, 1D/2D/3D, maximum or (negated) minimum.
+        // The log-parabola through three samples of a Gaussian is exact; the tolerance covers float rounding of the data.
+        Prop.ForAll(
+            Arb.From(
+                from fx in Fraction
+                from fy in Fraction
+                from fz in Fraction
+                from sigma in Gen.Choose(500, 4000).Select(v => v / 1000.0)
+                from dims in Gen.Choose(1, 3)
+                from type in Gen.Elements(ExtremaType.Max, ExtremaType.Min, ExtremaType.AbsMax)
+                select (fx, fy, fz, sigma, dims, type)),
+            p =>
+            {
+                var size = p.dims switch { 1 => new Size(33), 2 => new Size(32, 29), _ => new Size(19, 18, 17) };
+                double cx = (size.X / 2) + p.fx, cy = size.Y > 1 ? (size.Y / 2) + p.fy : 0, cz = size.Z > 1 ? (size.Z / 2) + p.fz : 0;
+                float[] data = Gaussian(size, cx, cy, cz, p.sigma);
+                if (p.type == ExtremaType.Min)
+                {
+                    data = [.. data.Select(v => -v)];
+                }
+
+                float[] at = Locate(size, data, ExtremaPrecision.GaussianFit3, p.type);
+                Assert.InRange(at[0], cx - 0.01, cx + 0.01);
+                Assert.InRange(at[1], cy - 0.01, cy + 0.01);
+                Assert.InRange(at[2], cz - 0.01, cz + 0.01);
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Gaussian_fit_keeps_integer_coordinates_on_border_axes_and_ignores_nan_neighbours()
+    {
+        float[] edge = [1f, 0.5f, 0.2f, 0.1f, 0f];
+        Assert.Equal(0f, Locate(new Size(5), edge, ExtremaPrecision.GaussianFit3)[0]);
+        float[] nan = [0f, float.NaN, 1f, 0.5f, 0f];
+        Assert.Equal(2f, Locate(new Size(5), nan, ExtremaPrecision.GaussianFit3)[0]);
+        float[] parabola = [0f, -1f, 2f, 1f, 0f];
+        Assert.Equal(2f + (0.5f * (-1f - 1f) / (-1f - 4f + 1f)), Locate(new Size(5), parabola, ExtremaPrecision.GaussianFit3)[0], 5);
+    }
+
+    [Fact]
     public void Both_refinements_recover_a_bilinearly_shifted_delta_exactly() =>
         // Peak: a delta shifted by bilinear interpolation, v = (1 − |x − cx|)₊ (1 − |y − cy|)₊; the 3×3 centroid of this
         // shape is exact, so the tolerance is float rounding (1e-4 px).

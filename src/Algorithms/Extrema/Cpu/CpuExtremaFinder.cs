@@ -119,6 +119,7 @@ internal sealed unsafe class CpuExtremaFinder(string name, CpuDevice device, boo
             {
                 ExtremaPrecision.Weighted3x3 => ExtremaRefinement.Weighted3x3(settings.Type, origin, boxGeometry, bx, by, bz),
                 ExtremaPrecision.Centroid => ExtremaRefinement.Centroid(settings.Type, origin, boxGeometry, bx, by, bz),
+                ExtremaPrecision.GaussianFit3 => ExtremaRefinement.GaussianFit3(settings.Type, origin, boxGeometry, bx, by, bz),
                 _ => (bx, by, bz),
             };
             at = (at.X + box.X, at.Y + box.Y, at.Z + box.Z);

@@ -125,5 +125,45 @@ internal static unsafe class ExtremaRefinement
         return true;
     }
 
+    /// <summary>Per-axis three-point Gaussian (or parabola) fit; see <see cref="ExtremaPrecision.GaussianFit3"/>.</summary>
+    public static (double X, double Y, double Z) GaussianFit3(ExtremaType type, float* origin, BoxGeometry box, long bx, int by, int bz)
+    {
+        double peak = ExtremumScore.Of(type, origin[Offset(box, bx, by, bz)]);
+        if (!(peak > 0) || double.IsPositiveInfinity(peak))
+        {
+            return (bx, by, bz);
+        }
+
+        double dx = bx > 0 && bx < box.Width - 1
+            ? Vertex(ExtremumScore.Of(type, origin[Offset(box, bx - 1, by, bz)]), peak, ExtremumScore.Of(type, origin[Offset(box, bx + 1, by, bz)]))
+            : 0;
+        double dy = by > 0 && by < box.Height - 1
+            ? Vertex(ExtremumScore.Of(type, origin[Offset(box, bx, by - 1, bz)]), peak, ExtremumScore.Of(type, origin[Offset(box, bx, by + 1, bz)]))
+            : 0;
+        double dz = bz > 0 && bz < box.Depth - 1
+            ? Vertex(ExtremumScore.Of(type, origin[Offset(box, bx, by, bz - 1)]), peak, ExtremumScore.Of(type, origin[Offset(box, bx, by, bz + 1)]))
+            : 0;
+        return (bx + dx, by + dy, bz + dz);
+    }
+
+    /// <summary>Offset of the vertex of the parabola through (−1, m), (0, c), (1, p), on logarithms when all are positive.</summary>
+    private static double Vertex(double minus, double centre, double plus)
+    {
+        if (double.IsNaN(minus) || double.IsNaN(plus))
+        {
+            return 0;
+        }
+
+        if (minus > 0 && plus > 0)
+        {
+            minus = Math.Log(minus);
+            centre = Math.Log(centre);
+            plus = Math.Log(plus);
+        }
+
+        double curvature = minus - (2 * centre) + plus;
+        return curvature < 0 ? Math.Clamp(0.5 * (minus - plus) / curvature, -0.5, 0.5) : 0;
+    }
+
     private static long Offset(BoxGeometry box, long x, long y, long z) => (z * box.PlaneStride) + (y * box.RowStride) + x;
 }
