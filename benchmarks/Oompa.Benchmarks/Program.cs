@@ -1,5 +1,12 @@
 using BenchmarkDotNet.Running;
+using Oompa.Benchmarks.Harness;
 
-// Runs the benchmarks chosen on the command line, for example:
+// ./oompa bench <what> runs a curated benchmark (last line JSON); anything else goes to BenchmarkDotNet, e.g.
 //   dotnet run -c Release --project benchmarks/Oompa.Benchmarks -- --filter '*Fft*'
+if (BenchCommands.TryRun(args, out int exitCode))
+{
+    return exitCode;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

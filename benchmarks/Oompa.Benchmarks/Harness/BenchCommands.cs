@@ -1,0 +1,83 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+using Oompa.Benchmarks.Fft;
+using Oompa.Core.Devices;
+
+namespace Oompa.Benchmarks.Harness;
+
+/// <summary>
+/// The curated benchmarks behind <c>./oompa bench &lt;what&gt;</c>: each runs BenchmarkDotNet on a fixed set of
+/// benchmarks, then prints a summary whose last line is JSON. Ratios compare runs made in the same process.
+/// </summary>
+internal static class BenchCommands
+{
+    private static readonly Dictionary<string, (string Help, Func<IConfig, BenchReport> Run)> Commands = new(StringComparer.Ordinal)
+    {
+        ["fft"] = ("FourierTransform.Execute vs the same FFTW plan called directly (10 x 1024^2 R2C) and the per-call cost", RunFft),
+    };
+
+    /// <summary>Runs a curated benchmark when <paramref name="args"/> names one; false leaves them to BenchmarkSwitcher.</summary>
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            Console.WriteLine("usage: ./oompa bench <what>   (or any BenchmarkDotNet arguments, e.g. --filter '*Fft*')");
+            foreach (var (name, (help, _)) in Commands)
+            {
+                Console.WriteLine($"  {name,-12} {help}");
+            }
+
+            return true;
+        }
+
+        if (!Commands.TryGetValue(args[0], out var command))
+        {
+            if (args[0].StartsWith('-'))
+            {
+                return false;
+            }
+
+            Console.Error.WriteLine($"oompa bench: unknown benchmark '{args[0]}'; known: {string.Join(", ", Commands.Keys)}");
+            exitCode = 2;
+            return true;
+        }
+
+        var config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableLogFile).WithArtifactsPath(Path.Combine(Path.GetTempPath(), "oompa-benchmarks"));
+        try
+        {
+            command.Run(config).Write(Console.Out);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"oompa bench {args[0]}: {e.Message}");
+            exitCode = 1;
+        }
+
+        return true;
+    }
+
+    private static BenchReport RunFft(IConfig config)
+    {
+        var batch = new BenchResults(BenchmarkRunner.Run<FftOverheadBenchmarks>(config));
+        var call = new BenchResults(BenchmarkRunner.Run<FftCallOverheadBenchmarks>(config));
+        double direct = batch.MedianNs(nameof(FftOverheadBenchmarkBase.FftwDirect));
+        double execute = batch.MedianNs(nameof(FftOverheadBenchmarkBase.AlgorithmExecute));
+        double perCall = call.MedianNs(nameof(FftOverheadBenchmarkBase.AlgorithmExecute)) - call.MedianNs(nameof(FftOverheadBenchmarkBase.FftwDirect));
+        double ratio = execute / direct;
+        return new BenchReport("fft")
+            .Line("transform", $"10 x 1024 x 1024 R2C out-of-place, {CpuDevice.Default.Threads} threads")
+            .Line("FFTW plan, direct", Ms(direct))
+            .Line("FourierTransform.Execute", Ms(execute))
+            .Line("overhead ratio", string.Create(CultureInfo.InvariantCulture, $"{ratio:F3} (target <= 1.05)"))
+            .Line("per-call overhead", string.Create(CultureInfo.InvariantCulture, $"{perCall / 1000:F2} us (64 x 64 transform)"))
+            .Field("threads", CpuDevice.Default.Threads)
+            .Field("fftw_direct_ms", direct / 1e6)
+            .Field("execute_ms", execute / 1e6)
+            .Field("fft_overhead_ratio", ratio)
+            .Field("call_overhead_us", perCall / 1000);
+    }
+
+    private static string Ms(double ns) => string.Create(CultureInfo.InvariantCulture, $"{ns / 1e6:F2} ms (median)");
+}
