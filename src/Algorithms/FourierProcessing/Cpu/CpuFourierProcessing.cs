@@ -1,0 +1,89 @@
+using Oompa.Algorithms.Common;
+using Oompa.Core.Data;
+using Oompa.Core.Devices;
+
+namespace Oompa.Algorithms.FourierProcessing.Cpu;
+
+/// <summary>
+/// One pass over the output rows (parallel over contiguous chunks of rows for the multi-threaded strategy): each row is
+/// read from its cropped source row, scaled by its precomputed row factor (and column factors or filter when needed),
+/// written to its (shifted) destination row, and its columns beyond the maximum-frequency cut are cleared.
+/// </summary>
+internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool multiThreaded)
+    : CpuStrategy<FourierProcessingOutput, FourierProcessingInput, FourierProcessingSettings>(name, device, multiThreaded)
+{
+    private FourierProcessingPlan? plan;
+    private FourierProcessingSettings settings = FourierProcessingSettings.None;
+
+    public override void Execute(FourierProcessingOutput output, FourierProcessingInput input)
+    {
+        var aliasing = FourierProcessingValidation.AliasingProblems(output, input, settings).ToList();
+        if (aliasing.Count > 0)
+        {
+            throw new ArgumentException($"{Name}: {string.Join(" ", aliasing)}", nameof(output));
+        }
+
+        var p = plan ?? throw new InvalidOperationException($"{Name}.Execute was called before a successful Init.");
+        nint src = input.Data.Physical.Pointer;
+        nint dst = output.Data.Physical.Pointer;
+        nint filter = input.Filter?.Physical.Pointer ?? 0;
+        long rows = (long)p.Signals * p.RowsPerSignal;
+        Chunked.Run(rows, p.Width, Threads, ParallelOptions, (start, end) => ProcessRows(p, src, dst, filter, start, end));
+    }
+
+    protected override void Accept(FourierProcessingOutput output, FourierProcessingInput input, FourierProcessingSettings settings, List<string> reasons)
+    {
+        this.settings = settings;
+        plan = new FourierProcessingPlan(input.Data.Descriptor, output.Data.Descriptor, input.Filter?.Descriptor, settings);
+    }
+
+    private static unsafe void ProcessRows(FourierProcessingPlan p, nint srcBase, nint dstBase, nint filterBase, long start, long end)
+    {
+        int width = p.Width;
+        int rowsPer = p.RowsPerSignal;
+        long n = start / rowsPer;
+        int r = (int)(start % rowsPer);
+        var source = p.SourceRow;
+        var destination = p.DestinationRow;
+        var filterRow = p.FilterRow;
+        var factor = p.Factor;
+        var cutoff = p.Cutoff;
+        fixed (float* columns = p.ColumnFactors)
+        {
+            for (long row = start; row < end; row++)
+            {
+                var src = (float*)((ComplexF*)srcBase + (n * p.InputSignalStride) + source[r]);
+                var dst = (float*)((ComplexF*)dstBase + (n * p.OutputSignalStride) + destination[r]);
+                int kept = cutoff[r];
+                float s = factor[r];
+                if (p.HasFilter)
+                {
+                    SpectrumRowKernels.ScaleByFilter(src, dst, kept, (float*)filterBase + filterRow[r], columns, s);
+                }
+                else if (p.HasColumnFactors)
+                {
+                    SpectrumRowKernels.ScaleByFactors(src, dst, 2 * kept, columns, s);
+                }
+                else if (s != 1f)
+                {
+                    SpectrumRowKernels.Scale(src, dst, 2 * kept, s);
+                }
+                else if (src != dst)
+                {
+                    new ReadOnlySpan<float>(src, 2 * kept).CopyTo(new Span<float>(dst, 2 * kept));
+                }
+
+                if (kept < width)
+                {
+                    new Span<float>(dst + (2 * kept), 2 * (width - kept)).Clear();
+                }
+
+                if (++r == rowsPer)
+                {
+                    r = 0;
+                    n++;
+                }
+            }
+        }
+    }
+}
