@@ -48,6 +48,32 @@ public abstract partial class CorrelationConformance
             b.AssertGuardsIntact();
         }).QuickCheckThrowOnFailure();
 
+    [Theory]
+    [InlineData(64, 32, 1, 12, 0, true, false)]
+    [InlineData(64, 32, 1, 5, 7, true, true)]
+    [InlineData(16, 12, 10, 7, 3, false, false)]
+    public void Matches_the_reference_on_batches_large_enough_to_run_in_parallel(int x, int y, int z, int n1, int n2, bool center, bool full)
+    {
+        var settings = new CorrelationSettings(n2 == 0 ? CorrelationMode.WithinBatch : CorrelationMode.AllPairs, center);
+        var state = full ? FourierState.FullSpectrum : FourierState.None;
+        var d1 = new FourierDescriptor(new Size(x, y, z, n1), FourierDomain.Frequency, state, frequencyPadding: new Padding(2, 1, 0, 1));
+        var d2 = new FourierDescriptor(new Size(x, y, z, Math.Max(n2, 1)), FourierDomain.Frequency, state, frequencyPadding: new Padding(0, 3));
+        bool within = n2 == 0;
+        using var a = Spectra(d1, "a");
+        using var b = Spectra(d2, "b");
+        using var output = Spectra(Corr.OutputDescriptor(d1, within ? null : d2, settings, new Padding(1, 0, 1, 0)), "out");
+        var va = Gens.Complexes(x + n1, d1.FrequencySize.Total);
+        var vb = Gens.Complexes(y + n2, d2.FrequencySize.Total);
+        a.SetLogical<ComplexF>(va);
+        b.SetLogical<ComplexF>(vb);
+        Run(output, a, within ? null : b, settings);
+        var pairs = CorrelationPairs.For(settings.Mode, n1, n2);
+        var expected = CorrelationReference.Compute(va, within ? va : vb, d1.SpatialSize, d1.FrequencySize.X, pairs, center, shifted: false);
+        Tolerance.AssertClose(expected, output.GetLogical<ComplexF>(), Rel, what: "correlation");
+        output.AssertPaddingUntouched();
+        output.AssertGuardsIntact();
+    }
+
     [Fact]
     public void All_pairs_order_is_i_times_N_plus_j_even_when_Data2_is_Data1()
     {
@@ -106,6 +132,27 @@ public abstract partial class CorrelationConformance
         output.AssertGuardsIntact();
     }
 
+    [Theory]
+    [InlineData(6, 6, 2)]
+    [InlineData(4, 10, 1)]
+    [InlineData(8, 2, 6)]
+    public void Centering_shifted_spectra_equals_shifting_the_centred_correlation(int x, int y, int z)
+    {
+        var plain = Half(new Size(x, y, z, 2));
+        var shifted = plain.WithState(FourierState.Shifted);
+        var values = Gens.Complexes(x + y + z, plain.FrequencySize.Total);
+        var settings = new CorrelationSettings(CorrelationMode.WithinBatch, Center: true);
+        using var a = Spectra(plain, "a");
+        using var s = Spectra(shifted, "s");
+        a.SetLogical<ComplexF>(values);
+        s.SetLogical<ComplexF>(FftShiftRows(values, plain.FrequencySize));
+        using var fromPlain = Spectra(Corr.OutputDescriptor(plain, null, settings), "plain");
+        using var fromShifted = Spectra(Corr.OutputDescriptor(shifted, null, settings), "shifted");
+        Run(fromPlain, a, null, settings);
+        Run(fromShifted, s, null, settings);
+        Assert.Equal(FftShiftRows(fromPlain.GetLogical<ComplexF>(), fromPlain.Payload.Descriptor.FrequencySize), fromShifted.GetLogical<ComplexF>());
+    }
+
     [Fact]
     public void NaN_propagates_only_to_the_products_that_use_it()
     {
@@ -145,6 +192,29 @@ public abstract partial class CorrelationConformance
         }
 
         return values;
+    }
+
+    /// <summary>Moves row y to (y + Y/2) mod Y and plane z to (z + Z/2) mod Z in every image (fftshift along Y and Z).</summary>
+    private static ComplexF[] FftShiftRows(ComplexF[] values, Size frequency)
+    {
+        var result = new ComplexF[values.Length];
+        int w = frequency.X;
+        for (int n = 0; n < frequency.N; n++)
+        {
+            for (int z = 0; z < frequency.Z; z++)
+            {
+                for (int y = 0; y < frequency.Y; y++)
+                {
+                    int dy = (y + (frequency.Y / 2)) % frequency.Y;
+                    int dz = (z + (frequency.Z / 2)) % frequency.Z;
+                    long from = ((((long)n * frequency.Z) + z) * frequency.Y + y) * w;
+                    long to = ((((long)n * frequency.Z) + dz) * frequency.Y + dy) * w;
+                    Array.Copy(values, from, result, to, w);
+                }
+            }
+        }
+
+        return result;
     }
 
     private Corr Create() => new([Strategy]);

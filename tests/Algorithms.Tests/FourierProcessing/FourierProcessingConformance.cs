@@ -45,6 +45,28 @@ public abstract partial class FourierProcessingConformance
             filter.AssertGuardsIntact();
         }).QuickCheckThrowOnFailure();
 
+    [Theory]
+    [InlineData(128, 64, 1, 9, 64, 48, 1)]
+    [InlineData(32, 24, 20, 4, 20, 16, 12)]
+    public void Matches_the_reference_on_batches_large_enough_to_run_in_parallel(int ix, int iy, int iz, int n, int ox, int oy, int oz)
+    {
+        var settings = new FourierProcessingSettings { Normalize = true, Center = true, Shift = true, ApplyFilter = true, GaussianSigma = 0.15, MaxFrequency = 0.3 };
+        var inD = Half(new Size(ix, iy, iz, n), padding: new Padding(1, 3, 2, 0));
+        var outD = Fp.OutputDescriptor(inD, new Size(ox, oy, oz), settings, new Padding(0, 2, 1, 1));
+        using var input = Spectra(inD, "in");
+        using var output = Spectra(outD, "out");
+        using var filter = new GuardedPayload<LogicalDescriptor>(new LogicalDescriptor(outD.FrequencySize.WithN(1)), DataType.Float32, "filter");
+        var data = Gens.Complexes(ix + n, inD.FrequencySize.Total);
+        var filterValues = Gens.Floats(ox, outD.FrequencySize.Single);
+        input.SetLogical<ComplexF>(data);
+        filter.SetLogical<float>(filterValues);
+        Run(output, input, filter, settings);
+        var expected = FourierProcessingReference.Compute(data, inD.SpatialSize, outD.SpatialSize, filterValues, settings);
+        Tolerance.AssertClose(expected, output.GetLogical<ComplexF>(), Rel, what: "out");
+        output.AssertPaddingUntouched();
+        output.AssertGuardsIntact();
+    }
+
     [Fact]
     public void Without_options_or_crop_copies_exactly_and_in_place_leaves_data_unchanged()
     {
