@@ -7,7 +7,7 @@ namespace Oompa.Algorithms.Common;
 internal static class Chunked
 {
     /// <summary>Below this many elements of work in total, threads cost more than they save.</summary>
-    public const long MinParallelElements = 1 << 15;
+    public const long MinParallelElements = 1 << 17;
 
     /// <summary>Runs <paramref name="body"/>(start, end) over [0, <paramref name="count"/>) in chunks.</summary>
     /// <param name="count">Number of work items.</param>

@@ -49,9 +49,9 @@ public abstract partial class CorrelationConformance
         }).QuickCheckThrowOnFailure();
 
     [Theory]
-    [InlineData(64, 30, 1, 12, 0, true, false)]
-    [InlineData(64, 30, 1, 5, 7, true, false)]
-    [InlineData(16, 12, 10, 7, 3, false, true)]
+    [InlineData(128, 34, 1, 12, 0, true, false)]
+    [InlineData(128, 34, 1, 7, 9, true, false)]
+    [InlineData(24, 12, 10, 7, 7, false, true)]
     public void Matches_the_reference_on_batches_large_enough_to_run_in_parallel(int x, int y, int z, int n1, int n2, bool center, bool full)
     {
         var settings = new CorrelationSettings(n2 == 0 ? CorrelationMode.WithinBatch : CorrelationMode.AllPairs, center);

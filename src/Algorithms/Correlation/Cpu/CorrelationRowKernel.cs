@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Oompa.Algorithms.Correlation.Cpu;
@@ -9,6 +10,7 @@ namespace Oompa.Algorithms.Correlation.Cpu;
 /// </summary>
 internal static unsafe class CorrelationRowKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(float* a, float* b, float* dst, int count, float s, float t)
     {
         int x = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Oompa.Algorithms.Common;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
@@ -37,6 +38,7 @@ internal sealed class CpuCorrelation(string name, CpuDevice device, bool multiTh
         plan = new CorrelationPlan(d1, d2, output.Correlations.Descriptor, pairs, settings.Center);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Process(CorrelationPlan p, nint a, nint b, nint o, long start, long end)
     {
         var pairs = p.Pairs;

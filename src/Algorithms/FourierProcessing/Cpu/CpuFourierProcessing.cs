@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Oompa.Algorithms.Common;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
@@ -37,6 +38,7 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
         plan = new FourierProcessingPlan(input.Data.Descriptor, output.Data.Descriptor, input.Filter?.Descriptor, settings);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ProcessRows(FourierProcessingPlan p, nint srcBase, nint dstBase, nint filterBase, long start, long end)
     {
         int width = p.Width;
@@ -58,7 +60,7 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
                 float s = factor[r];
                 if (p.HasFilter)
                 {
-                    SpectrumRowKernels.ScaleByFilter(src, dst, kept, (float*)filterBase + filterRow[r], columns, s);
+                    SpectrumRowKernels.ScaleByFilter(src, dst, kept, (float*)filterBase + filterRow[r], p.HasColumnFactors ? columns : null, s);
                 }
                 else if (p.HasColumnFactors)
                 {
@@ -75,7 +77,7 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
 
                 if (kept < width)
                 {
-                    new Span<float>(dst + (2 * kept), 2 * (width - kept)).Clear();
+                    SpectrumRowKernels.Zero(dst + (2 * kept), 2 * (width - kept));
                 }
 
                 if (++r == rowsPer)
