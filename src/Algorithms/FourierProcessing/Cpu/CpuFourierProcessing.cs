@@ -6,9 +6,10 @@ using Oompa.Core.Devices;
 namespace Oompa.Algorithms.FourierProcessing.Cpu;
 
 /// <summary>
-/// One pass over the output rows (parallel over contiguous chunks of rows for the multi-threaded strategy): each row is
-/// read from its cropped source row, scaled by its precomputed row factor (and column factors or filter when needed),
-/// written to its (shifted) destination row, and its columns beyond the maximum-frequency cut are cleared.
+/// One pass over the output rows, row index outer and image inner (parallel over contiguous chunks of these items for
+/// the multi-threaded strategy): each row is read from its cropped source row, scaled by its precomputed row factor
+/// (and column factors or filter when needed), written to its (shifted) destination row, and its columns beyond the
+/// maximum-frequency cut are cleared.
 /// </summary>
 internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool multiThreaded)
     : CpuStrategy<FourierProcessingOutput, FourierProcessingInput, FourierProcessingSettings>(name, device, multiThreaded)
@@ -41,10 +42,11 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ProcessRows(FourierProcessingPlan p, nint srcBase, nint dstBase, nint filterBase, long start, long end)
     {
+        // Items run over rows outer and images inner, so a filter row is read once and reused from L1 for the batch.
         int width = p.Width;
-        int rowsPer = p.RowsPerSignal;
-        long n = start / rowsPer;
-        int r = (int)(start % rowsPer);
+        int signals = p.Signals;
+        int r = (int)(start / signals);
+        long n = start % signals;
         var source = p.SourceRow;
         var destination = p.DestinationRow;
         var filterRow = p.FilterRow;
@@ -80,10 +82,10 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
                     SpectrumRowKernels.Zero(dst + (2 * kept), 2 * (width - kept));
                 }
 
-                if (++r == rowsPer)
+                if (++n == signals)
                 {
-                    r = 0;
-                    n++;
+                    n = 0;
+                    r++;
                 }
             }
         }
