@@ -48,6 +48,8 @@ public abstract partial class FourierProcessingConformance
     [Theory]
     [InlineData(256, 128, 1, 17, 200, 100, 1)]
     [InlineData(48, 32, 24, 9, 46, 30, 22)]
+    [InlineData(1024, 40, 1, 7, 1024, 40, 1)]
+    [InlineData(1000, 64, 1, 5, 900, 50, 1)]
     public void Matches_the_reference_on_batches_large_enough_to_run_in_parallel(int ix, int iy, int iz, int n, int ox, int oy, int oz)
     {
         var settings = new FourierProcessingSettings { Normalize = true, Center = true, Shift = true, ApplyFilter = true, GaussianSigma = 0.15, MaxFrequency = 0.3 };

@@ -6,15 +6,17 @@ using Oompa.Core.Devices;
 namespace Oompa.Algorithms.FourierProcessing.Cpu;
 
 /// <summary>
-/// One pass over the output rows, row index outer and image inner (parallel over contiguous chunks of these items for
-/// the multi-threaded strategy): each row is read from its cropped source row, scaled by its precomputed row factor
-/// (and column factors or filter when needed), written to its (shifted) destination row, and its columns beyond the
-/// maximum-frequency cut are cleared.
+/// One pass over the output rows (parallel over contiguous chunks of rows for the multi-threaded strategy): each row is
+/// read from its cropped source row, scaled by its precomputed row factor (and column factors or filter when needed),
+/// written to its (shifted) destination row, and its columns beyond the maximum-frequency cut are cleared. With a
+/// filter, rows are visited in blocks (all images of one block of rows, then the next) so the filter stays in cache.
 /// </summary>
 internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool multiThreaded)
     : CpuStrategy<FourierProcessingOutput, FourierProcessingInput, FourierProcessingSettings>(name, device, multiThreaded)
 {
+    private const int FilterBlockFloats = 16 * 1024;
     private FourierProcessingPlan? plan;
+    private int rowBlock = 1;
     private FourierProcessingSettings settings = FourierProcessingSettings.None;
 
     public override void Execute(FourierProcessingOutput output, FourierProcessingInput input)
@@ -30,23 +32,34 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
         nint dst = output.Data.Physical.Pointer;
         nint filter = input.Filter?.Physical.Pointer ?? 0;
         long rows = (long)p.Signals * p.RowsPerSignal;
-        Chunked.Run(rows, p.Width, Threads, ParallelOptions, (start, end) => ProcessRows(p, src, dst, filter, start, end));
+        int block = rowBlock;
+        Chunked.Run(rows, p.Width, Threads, ParallelOptions, (start, end) => ProcessRows(p, block, src, dst, filter, start, end));
     }
 
     protected override void Accept(FourierProcessingOutput output, FourierProcessingInput input, FourierProcessingSettings settings, List<string> reasons)
     {
         this.settings = settings;
         plan = new FourierProcessingPlan(input.Data.Descriptor, output.Data.Descriptor, input.Filter?.Descriptor, settings);
+
+        // Without a filter, whole images stream one after the other. With one, blocks of rows whose filter part fits
+        // in about 64 KB run for every image before the next block, so the filter is read from memory once per batch.
+        rowBlock = plan.HasFilter ? Math.Clamp(FilterBlockFloats / plan.Width, 1, plan.RowsPerSignal) : plan.RowsPerSignal;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void ProcessRows(FourierProcessingPlan p, nint srcBase, nint dstBase, nint filterBase, long start, long end)
+    private static unsafe void ProcessRows(FourierProcessingPlan p, int block, nint srcBase, nint dstBase, nint filterBase, long start, long end)
     {
-        // Items run over rows outer and images inner, so a filter row is read once and reused from L1 for the batch.
         int width = p.Width;
         int signals = p.Signals;
-        int r = (int)(start / signals);
-        long n = start % signals;
+        int rowsPer = p.RowsPerSignal;
+
+        // Item k lies in block b = k / (N·block); within a block, images are outer and the block's rows inner.
+        int b = (int)(start / ((long)signals * block));
+        int first = b * block;
+        int count = Math.Min(block, rowsPer - first);
+        long rest = start - ((long)first * signals);
+        long n = rest / count;
+        int r = first + (int)(rest % count);
         var source = p.SourceRow;
         var destination = p.DestinationRow;
         var filterRow = p.FilterRow;
@@ -82,10 +95,16 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
                     SpectrumRowKernels.Zero(dst + (2 * kept), 2 * (width - kept));
                 }
 
-                if (++n == signals)
+                if (++r == first + count)
                 {
-                    n = 0;
-                    r++;
+                    r = first;
+                    if (++n == signals)
+                    {
+                        n = 0;
+                        first += count;
+                        count = Math.Min(block, rowsPer - first);
+                        r = first;
+                    }
                 }
             }
         }
