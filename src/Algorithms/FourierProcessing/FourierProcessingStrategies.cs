@@ -1,0 +1,26 @@
+using Oompa.Algorithms.FourierProcessing.Cpu;
+using Oompa.Core.Algorithms;
+using Oompa.Core.Devices;
+
+namespace Oompa.Algorithms.FourierProcessing;
+
+/// <summary>The strategies of <see cref="FourierProcessing"/> per backend.</summary>
+public static class FourierProcessingStrategies
+{
+    /// <summary>Name of the multi-threaded CPU strategy.</summary>
+    public const string CpuMultiThreaded = "Cpu.MultiThreaded";
+
+    /// <summary>Name of the single-threaded CPU strategy (the numerical reference).</summary>
+    public const string CpuSingleThreaded = "Cpu.SingleThreaded";
+
+    /// <summary>The CPU strategies, multi-threaded first.</summary>
+    public static IReadOnlyList<StrategyFactory<FourierProcessingOutput, FourierProcessingInput, FourierProcessingSettings>> Cpu(CpuDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return
+        [
+            new(CpuMultiThreaded, () => new CpuFourierProcessing(CpuMultiThreaded, device, multiThreaded: true)),
+            new(CpuSingleThreaded, () => new CpuFourierProcessing(CpuSingleThreaded, device, multiThreaded: false)),
+        ];
+    }
+}
