@@ -7,7 +7,6 @@ namespace Oompa.Benchmarks.Fft;
 /// The fixed cost of one <c>Execute</c> call, made visible by a transform so small (one 64² image) that FFTW takes
 /// microseconds: the difference of the two means is the per-call overhead of validation and plan selection.
 /// </summary>
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
 [MemoryDiagnoser]
 public class FftCallOverheadBenchmarks : FftOverheadBenchmarkBase
 {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Running;
 using Oompa.Benchmarks.Fft;
 using Oompa.Core.Devices;
@@ -44,7 +46,12 @@ internal static class BenchCommands
             return true;
         }
 
-        var config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableLogFile).WithArtifactsPath(Path.Combine(Path.GetTempPath(), "oompa-benchmarks"));
+        // In-process: the baseline and the measured code run in the same process, one after the other.
+        var job = Job.Default.WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance);
+        var config = DefaultConfig.Instance
+            .AddJob(job.AsDefault())
+            .WithOptions(ConfigOptions.DisableLogFile | ConfigOptions.DisableOptimizationsValidator)
+            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "oompa-benchmarks"));
         try
         {
             command.Run(config).Write(Console.Out);
