@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Oompa.Algorithms.Extrema;
+using Oompa.Algorithms.Fft;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
@@ -24,8 +26,17 @@ public static class OompaServiceCollectionExtensions
         services.TryAddSingleton(cpu);
         services.TryAddSingleton<IMemoryAllocator>(HostAllocator.Shared);
 
-        AddAlgorithm<Initialization.Initialization, Initialization.InitializationOutput, NoPayloads, Initialization.InitializationSettings>(
-            services, Initialization.InitializationStrategies.Cpu(cpu));
+        services.AddAlgorithm<Initialization.Initialization, Initialization.InitializationOutput, NoPayloads, Initialization.InitializationSettings>(
+            Initialization.InitializationStrategies.Cpu(cpu));
+        services.AddAlgorithm<FourierTransform, FourierTransformOutput, FourierTransformInput, FourierTransformSettings>(
+            FourierTransformStrategies.Cpu(cpu));
+        services.AddAlgorithm<FourierProcessing.FourierProcessing, FourierProcessing.FourierProcessingOutput, FourierProcessing.FourierProcessingInput, FourierProcessing.FourierProcessingSettings>(
+            FourierProcessing.FourierProcessingStrategies.Cpu(cpu));
+        services.AddAlgorithm<Correlation.Correlation, Correlation.CorrelationOutput, Correlation.CorrelationInput, Correlation.CorrelationSettings>(
+            Correlation.CorrelationStrategies.Cpu(cpu));
+        services.AddAlgorithm<ExtremaFinder, ExtremaOutput, ExtremaInput, ExtremaSettings>(ExtremaFinderStrategies.Cpu(cpu));
+        services.AddAlgorithm<Reduction.Reduction, Reduction.ReductionOutput, Reduction.ReductionInput, Reduction.ReductionSettings>(
+            Reduction.ReductionStrategies.Cpu(cpu));
         return services;
     }
 

@@ -23,4 +23,17 @@ public class CompositionTests
         init.Execute(output, NoPayloads.Instance);
         Assert.All(data.GetLogical<float>(), v => Assert.Equal(2f, v));
     }
+
+    [Fact]
+    public void Every_algorithm_resolves_with_multi_threaded_then_single_threaded_cpu_strategies()
+    {
+        using var provider = new ServiceCollection().AddOompa().BuildServiceProvider();
+        string[] expected = ["Cpu.MultiThreaded", "Cpu.SingleThreaded"];
+        Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Fft.FourierTransform>().StrategyNames);
+        Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.FourierProcessing.FourierProcessing>().StrategyNames);
+        Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Correlation.Correlation>().StrategyNames);
+        Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Extrema.ExtremaFinder>().StrategyNames);
+        Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Reduction.Reduction>().StrategyNames);
+        Assert.NotSame(provider.GetRequiredService<Oompa.Algorithms.Reduction.Reduction>(), provider.GetRequiredService<Oompa.Algorithms.Reduction.Reduction>());
+    }
 }
