@@ -25,11 +25,12 @@ public enum ExtremaPrecision
     Centroid,
 
     /// <summary>
-    /// Per axis, a three-point fit through the extremum and its two neighbours along that axis: a Gaussian (a parabola
-    /// through the logarithms of the scores) when all three scores are positive, else a parabola through the scores.
-    /// The vertex offset is clamped to ±0.5. An axis on which the extremum touches the search-box border, or a neighbour
-    /// is NaN, keeps its integer coordinate. Exact for separable Gaussian peaks of any width, so it suits the broad
-    /// correlation peaks of smooth images, where the centroids are biased towards the integer pixel.
+    /// A least-squares quadratic with cross terms fitted to the logarithms of the scores over the full 3 / 3×3 / 3×3×3
+    /// neighbourhood (to the scores themselves when one is not positive); the location is its vertex, at most one
+    /// element from the integer extremum. Exact for Gaussian peaks of any width and orientation, so it suits the
+    /// broad correlation peaks of smooth images, where the centroids are biased towards the integer pixel. Where the
+    /// neighbourhood is clipped by the search box or holds NaN, each axis falls back to a three-point fit along that
+    /// axis, and an axis on which the extremum touches the border keeps its integer coordinate.
     /// </summary>
     GaussianFit3,
 }

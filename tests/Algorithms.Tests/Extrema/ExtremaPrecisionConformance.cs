@@ -139,6 +139,37 @@ public abstract class ExtremaPrecisionConformance
             }).QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Gaussian_fit_locates_rotated_anisotropic_gaussians_within_0_01_px() =>
+        // Peak: 2D Gaussian with principal σ in [0.8, 4] px each, rotated by any angle; the log-quadratic fit with cross
+        // terms is exact for it, the tolerance covers float rounding.
+        Prop.ForAll(
+            Arb.From(
+                from fx in Fraction
+                from fy in Fraction
+                from s1 in Gen.Choose(800, 4000).Select(v => v / 1000.0)
+                from s2 in Gen.Choose(800, 4000).Select(v => v / 1000.0)
+                from angle in Gen.Choose(0, 179).Select(v => v * Math.PI / 180)
+                select (fx, fy, s1, s2, angle)),
+            p =>
+            {
+                var size = new Size(32, 29);
+                double cx = 16 + p.fx, cy = 14 + p.fy, c = Math.Cos(p.angle), s = Math.Sin(p.angle);
+                var data = new float[size.Total];
+                for (int y = 0; y < size.Y; y++)
+                {
+                    for (int x = 0; x < size.X; x++)
+                    {
+                        double u = ((x - cx) * c) + ((y - cy) * s), w = (-(x - cx) * s) + ((y - cy) * c);
+                        data[(y * size.X) + x] = (float)Math.Exp(-((u * u / (2 * p.s1 * p.s1)) + (w * w / (2 * p.s2 * p.s2))));
+                    }
+                }
+
+                float[] at = Locate(size, data, ExtremaPrecision.GaussianFit3);
+                Assert.InRange(at[0], cx - 0.01, cx + 0.01);
+                Assert.InRange(at[1], cy - 0.01, cy + 0.01);
+            }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Gaussian_fit_keeps_integer_coordinates_on_border_axes_and_ignores_nan_neighbours()
     {
         float[] edge = [1f, 0.5f, 0.2f, 0.1f, 0f];

@@ -125,13 +125,24 @@ internal static unsafe class ExtremaRefinement
         return true;
     }
 
-    /// <summary>Per-axis three-point Gaussian (or parabola) fit; see <see cref="ExtremaPrecision.GaussianFit3"/>.</summary>
+    /// <summary>
+    /// Least-squares quadratic (with cross terms) through the log-scores of the full 3 / 3×3 / 3×3×3 neighbourhood; per-axis
+    /// three-point fits where that neighbourhood is clipped or holds NaN; see <see cref="ExtremaPrecision.GaussianFit3"/>.
+    /// </summary>
     public static (double X, double Y, double Z) GaussianFit3(ExtremaType type, float* origin, BoxGeometry box, long bx, int by, int bz)
     {
         double peak = ExtremumScore.Of(type, origin[Offset(box, bx, by, bz)]);
         if (!(peak > 0) || double.IsPositiveInfinity(peak))
         {
             return (bx, by, bz);
+        }
+
+        // Axes the neighbourhood spans: those along which the box is longer than one.
+        bool ax = box.Width > 1, ay = box.Height > 1, az = box.Depth > 1;
+        bool inside = (!ax || (bx > 0 && bx < box.Width - 1)) && (!ay || (by > 0 && by < box.Height - 1)) && (!az || (bz > 0 && bz < box.Depth - 1));
+        if (inside && QuadraticFit.TryVertex(type, origin, box, bx, by, bz, ax, ay, az, out var vertex))
+        {
+            return (bx + vertex.X, by + vertex.Y, bz + vertex.Z);
         }
 
         double dx = bx > 0 && bx < box.Width - 1
@@ -165,5 +176,5 @@ internal static unsafe class ExtremaRefinement
         return curvature < 0 ? Math.Clamp(0.5 * (minus - plus) / curvature, -0.5, 0.5) : 0;
     }
 
-    private static long Offset(BoxGeometry box, long x, long y, long z) => (z * box.PlaneStride) + (y * box.RowStride) + x;
+    internal static long Offset(BoxGeometry box, long x, long y, long z) => (z * box.PlaneStride) + (y * box.RowStride) + x;
 }
