@@ -1,3 +1,4 @@
+using Oompa.Algorithms.Common;
 using Oompa.Algorithms.Initialization.Cpu;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
@@ -9,19 +10,12 @@ namespace Oompa.Algorithms.Initialization;
 public static class InitializationStrategies
 {
     /// <summary>Name of the multi-threaded CPU strategy.</summary>
-    public const string CpuMultiThreaded = "Cpu.MultiThreaded";
+    public const string CpuMultiThreaded = CpuStrategies.MultiThreaded;
 
     /// <summary>Name of the single-threaded CPU strategy (the numerical reference).</summary>
-    public const string CpuSingleThreaded = "Cpu.SingleThreaded";
+    public const string CpuSingleThreaded = CpuStrategies.SingleThreaded;
 
     /// <summary>The CPU strategies, multi-threaded first.</summary>
     public static IReadOnlyList<StrategyFactory<InitializationOutput, NoPayloads, InitializationSettings>> Cpu(CpuDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return
-        [
-            new(CpuMultiThreaded, () => new CpuInitialization(CpuMultiThreaded, device, multiThreaded: true)),
-            new(CpuSingleThreaded, () => new CpuInitialization(CpuSingleThreaded, device, multiThreaded: false)),
-        ];
-    }
+        => CpuStrategies.Pair(device, (name, cpu, multi) => new CpuInitialization(name, cpu, multi));
 }

@@ -1,3 +1,4 @@
+using Oompa.Algorithms.Common;
 using Oompa.Algorithms.Reduction.Cpu;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Devices;
@@ -8,19 +9,12 @@ namespace Oompa.Algorithms.Reduction;
 public static class ReductionStrategies
 {
     /// <summary>Name of the multi-threaded CPU strategy.</summary>
-    public const string CpuMultiThreaded = "Cpu.MultiThreaded";
+    public const string CpuMultiThreaded = CpuStrategies.MultiThreaded;
 
     /// <summary>Name of the single-threaded CPU strategy (the numerical reference).</summary>
-    public const string CpuSingleThreaded = "Cpu.SingleThreaded";
+    public const string CpuSingleThreaded = CpuStrategies.SingleThreaded;
 
     /// <summary>The CPU strategies, multi-threaded first.</summary>
     public static IReadOnlyList<StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings>> Cpu(CpuDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return
-        [
-            new(CpuMultiThreaded, () => new CpuReduction(CpuMultiThreaded, device, multiThreaded: true)),
-            new(CpuSingleThreaded, () => new CpuReduction(CpuSingleThreaded, device, multiThreaded: false)),
-        ];
-    }
+        => CpuStrategies.Pair(device, (name, cpu, multi) => new CpuReduction(name, cpu, multi));
 }
