@@ -26,8 +26,9 @@ public enum ExtremaPrecision
 
     /// <summary>
     /// A least-squares quadratic with cross terms fitted to the logarithms of the scores over the full 3 / 3×3 / 3×3×3
-    /// neighbourhood (to the scores themselves when one is not positive); the location is its vertex, at most one
-    /// element from the integer extremum. Exact for Gaussian peaks of any width and orientation, so it suits the
+    /// neighbourhood (to the scores themselves when one is not positive); the location is its vertex. When the vertex lies
+    /// more than half an element away, the neighbourhood is re-centred on the element nearest it and fitted again (up to
+    /// three times), since the largest sample of an elongated, tilted peak need not be the element nearest its centre. Exact for Gaussian peaks of any width and orientation, so it suits the
     /// broad correlation peaks of smooth images, where the centroids are biased towards the integer pixel. Where the
     /// neighbourhood is clipped by the search box or holds NaN, each axis falls back to a three-point fit along that
     /// axis, and an axis on which the extremum touches the border keeps its integer coordinate.

@@ -142,7 +142,24 @@ internal static unsafe class ExtremaRefinement
         bool inside = (!ax || (bx > 0 && bx < box.Width - 1)) && (!ay || (by > 0 && by < box.Height - 1)) && (!az || (bz > 0 && bz < box.Depth - 1));
         if (inside && QuadraticFit.TryVertex(type, origin, box, bx, by, bz, ax, ay, az, out var vertex))
         {
-            return (bx + vertex.X, by + vertex.Y, bz + vertex.Z);
+            // The largest sample of an elongated, tilted peak need not be the pixel nearest its vertex: re-centre the
+            // neighbourhood on the pixel nearest the vertex and fit again while that moves it (a few steps at most).
+            long cx = bx;
+            int cy = by, cz = bz;
+            for (int step = 0; step < 3 && (Math.Abs(vertex.X) > 0.5 || Math.Abs(vertex.Y) > 0.5 || Math.Abs(vertex.Z) > 0.5); step++)
+            {
+                long nx = cx + (long)Math.Round(vertex.X);
+                int ny = cy + (int)Math.Round(vertex.Y), nz = cz + (int)Math.Round(vertex.Z);
+                bool movedInside = (!ax || (nx > 0 && nx < box.Width - 1)) && (!ay || (ny > 0 && ny < box.Height - 1)) && (!az || (nz > 0 && nz < box.Depth - 1));
+                if (!movedInside || !QuadraticFit.TryVertex(type, origin, box, nx, ny, nz, ax, ay, az, out var moved))
+                {
+                    break;
+                }
+
+                (cx, cy, cz, vertex) = (nx, ny, nz, moved);
+            }
+
+            return (cx + vertex.X, cy + vertex.Y, cz + vertex.Z);
         }
 
         double dx = bx > 0 && bx < box.Width - 1
