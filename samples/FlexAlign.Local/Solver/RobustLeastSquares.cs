@@ -10,7 +10,7 @@ namespace Oompa.Samples.FlexAlign.Local;
 /// </summary>
 /// <remarks>
 /// Differences from Xmipp, on purpose: σ is taken over the accepted equations (Xmipp: over all, including the already
-/// rejected ones); residuals below 1e-12·max(1, RMS(b_k)) are never outliers, so exact data (σ ≈ 0) rejects nothing;
+/// rejected ones); residuals below 1e-9·max(1, RMS(b_k)) are never outliers, so exact data (σ ≈ 0) rejects nothing;
 /// a rejection that would leave the system rank-deficient is undone and the previous solution is returned.
 /// Sizes: intended for ≤ a few hundred unknowns and ≤ tens of thousands of equations (cost ≈ 2·m·n² per solve).
 /// </remarks>
@@ -38,7 +38,7 @@ public static class RobustLeastSquares
         for (var j = 0; j < k; j++)
         {
             var rhs = rightHandSides[j];
-            floors[j] = 1e-12 * Math.Max(1, Math.Sqrt(VectorOps.Dot(rhs, rhs) / m));
+            floors[j] = 1e-9 * Math.Max(1, Math.Sqrt(VectorOps.Dot(rhs, rhs) / m));
         }
 
         var solutions = HouseholderQr.Solve(a, rejected, rightHandSides);

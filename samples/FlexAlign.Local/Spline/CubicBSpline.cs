@@ -12,9 +12,14 @@ public static class CubicBSpline
 
     /// <summary>Evaluates β³(u).</summary>
     /// <param name="u">Argument (in units of the knot spacing).</param>
-    /// <returns>The spline value, in [0, 2/3].</returns>
+    /// <returns>The spline value, in [0, 2/3]; NaN for NaN.</returns>
     public static double Value(double u)
     {
+        if (double.IsNaN(u))
+        {
+            return double.NaN;
+        }
+
         var a = Math.Abs(u);
         if (a < 1)
         {
@@ -32,9 +37,14 @@ public static class CubicBSpline
 
     /// <summary>Evaluates the derivative dβ³/du.</summary>
     /// <param name="u">Argument (in units of the knot spacing).</param>
-    /// <returns>The derivative; odd in u, zero at u = 0 and for |u| ≥ 2.</returns>
+    /// <returns>The derivative; odd in u, zero at u = 0 and for |u| ≥ 2; NaN for NaN.</returns>
     public static double Derivative(double u)
     {
+        if (double.IsNaN(u))
+        {
+            return double.NaN;
+        }
+
         var a = Math.Abs(u);
         var s = Math.Sign(u);
         if (a < 1)
