@@ -8,8 +8,9 @@ namespace Oompa.Samples.FlexAlign.Global;
 /// <summary>
 /// Stage C: the aligned sum. Each frame's full-size spectrum is multiplied by the phase ramp of its corrective shift c,
 /// <c>F'(k) = F(k)·exp(−2πi(kx·cx/X + ky·cy/Y))</c> (a sub-pixel shift without interpolation), the ramps are
-/// accumulated, and one normalised inverse FFT gives the sum. The spectra come from stage A when it kept them;
-/// otherwise the frames are read and transformed again, batch by batch, so only one batch of full-size data is held.
+/// accumulated, and one normalised inverse FFT gives the sum. The frames are read and transformed again, batch by batch
+/// (stage A transformed tapered frames), so only one batch of full-size data is held: memory stays bounded for any
+/// number of frames, at the price of N more full-size forward FFTs.
 /// </summary>
 internal static class AlignedSum
 {
@@ -27,21 +28,7 @@ internal static class AlignedSum
         using var sumBlock = HostAllocator.Shared.Allocate(elements * DataType.Complex32.Size, new AllocationOptions(Zeroed: true));
         var sumDescriptor = stage.SpectrumDescriptor(1);
         var sum = Buffers.View(sumBlock, sumDescriptor, DataType.Complex32, 0, "sum");
-        var parallel = algorithms.Device.ParallelOptions;
-        if (stage.FullSpectra is { } kept)
-        {
-            for (int t = 0; t < frames; t++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var spectrum = Buffers.View(kept, sumDescriptor, DataType.Complex32, t * elements, "spectrum");
-                PhaseRamp.Accumulate(spectrum, sum, corrective[t], source.Width, source.Height, parallel);
-                progress?.Report(new FlexAlignProgress("sum", t + 1, frames));
-            }
-        }
-        else
-        {
-            Recompute(algorithms, stage, source, corrective, Math.Min(batch, frames), sum, progress, cancellationToken);
-        }
+        Recompute(algorithms, stage, source, corrective, Math.Min(batch, frames), sum, progress, cancellationToken);
 
         var spatial = FourierDescriptor.ForSpatial(new Size(source.Width, source.Height));
         var inverseSettings = new FourierTransformSettings(FourierDirection.Inverse, Normalize: true, AllowInputOverwrite: true);

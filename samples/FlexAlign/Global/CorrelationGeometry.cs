@@ -12,6 +12,12 @@ public sealed record CorrelationGeometry
     /// <summary>c = sqrt(1/(2 ln 2)) ≈ 0.8493: σ = c·T_s/R_max puts H = 1/2 at R_max.</summary>
     public static readonly double C = Math.Sqrt(1 / (2 * Math.Log(2)));
 
+    /// <summary>
+    /// σ of the Gaussian high-pass <c>1 − exp(−k²/(2σ²))</c>, in frequency indices (cycles per frame): it removes the
+    /// mean and the slowest ramps, where the frame borders concentrate their energy.
+    /// </summary>
+    public const double HighPassIndex = 2;
+
     /// <summary>Original frame width.</summary>
     public required int Width { get; init; }
 
@@ -71,15 +77,13 @@ public sealed record CorrelationGeometry
     /// </summary>
     public float FilterValue(int x, int y)
     {
-        if (x == 0 && y == 0)
-        {
-            return 0f;
-        }
-
-        double fx = x / (double)CroppedWidth;
         int ky = y <= CroppedHeight / 2 ? y : y - CroppedHeight;
+        double fx = x / (double)CroppedWidth;
         double fy = ky / (double)CroppedHeight;
-        return (float)Math.Exp(-((fx * fx) + (fy * fy)) / (2 * Sigma * Sigma));
+        double lowPass = Math.Exp(-((fx * fx) + (fy * fy)) / (2 * Sigma * Sigma));
+        double k2 = ((double)x * x) + ((double)ky * ky);
+        double highPass = 1 - Math.Exp(-k2 / (2 * HighPassIndex * HighPassIndex));
+        return (float)(lowPass * highPass);
     }
 
     private static int CroppedLength(int length, double scale)

@@ -43,9 +43,7 @@ public sealed class GlobalAligner
         logger.LogDebug(
             "Global alignment of {Frames} frames {Width}x{Height}: correlation at {CroppedWidth}x{CroppedHeight}, sigma {Sigma:F4} cycles/px, search {SearchWidth}x{SearchHeight}",
             source.FrameCount, source.Width, source.Height, geometry.CroppedWidth, geometry.CroppedHeight, geometry.Sigma, geometry.SearchWidth, geometry.SearchHeight);
-        long fullBytes = (long)source.FrameCount * ((source.Width / 2) + 1) * source.Height * 8;
-        bool keep = computeSum && fullBytes <= settings.SpectrumMemoryBudget;
-        using var stage = new SpectrumStage(algorithms, geometry, source.FrameCount, settings.FftBatch, keep);
+        using var stage = new SpectrumStage(algorithms, geometry, source.FrameCount, settings.FftBatch);
         stage.Run(source, progress, cancellationToken);
 
         var (pairs, solution) = Measure(stage, geometry, settings, source.FrameCount, progress, cancellationToken);

@@ -33,12 +33,6 @@ public sealed record GlobalAlignmentSettings
     /// <summary>Maximum number of re-solves of the outlier rejection.</summary>
     public int SolverIterations { get; init; } = 20;
 
-    /// <summary>
-    /// Full-size spectra of all frames are kept for the aligned sum when they fit in this many bytes; otherwise the sum
-    /// reads and transforms the frames again, batch by batch (default 4 GiB; 0 always recomputes).
-    /// </summary>
-    public long SpectrumMemoryBudget { get; init; } = 4L << 30;
-
     /// <summary>The maximum shift in pixels.</summary>
     public double MaxShiftPixels => MaxShift / PixelSize;
 
@@ -69,7 +63,6 @@ public sealed record GlobalAlignmentSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(CorrelationBlock, 2, nameof(CorrelationBlock));
         ArgumentOutOfRangeException.ThrowIfLessThan(SolverIterations, 0, nameof(SolverIterations));
         ArgumentOutOfRangeException.ThrowIfNegative(RefinementPasses, nameof(RefinementPasses));
-        ArgumentOutOfRangeException.ThrowIfNegative(SpectrumMemoryBudget, nameof(SpectrumMemoryBudget));
         if (!(OutlierThreshold > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(OutlierThreshold), OutlierThreshold, "The outlier threshold must be positive.");

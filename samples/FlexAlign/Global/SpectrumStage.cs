@@ -10,8 +10,8 @@ namespace Oompa.Samples.FlexAlign.Global;
 /// <summary>
 /// Stage A (algorithms.md §1.8): frames are read <see cref="GlobalAlignmentSettings.FftBatch"/> at a time, transformed
 /// (R2C), then normalised, low-pass filtered (Gaussian, zero mean) and cropped in one <see cref="Processing"/> pass
-/// into the store of cropped spectra, which is all the correlation needs. The full-size spectra are kept only when
-/// the caller asks (for the aligned sum) — otherwise one batch of them exists at a time.
+/// into the store of cropped spectra, which is all the correlation needs; one batch of full-size data exists at a time.
+/// Frames are mean-subtracted and edge-tapered first (<see cref="EdgeTaper"/>).
 /// </summary>
 internal sealed class SpectrumStage : IDisposable
 {
@@ -22,8 +22,9 @@ internal sealed class SpectrumStage : IDisposable
     private readonly Dictionary<int, (FourierTransform Fft, Processing Crop)> chains = [];
     private readonly MemoryBlock filterBlock;
     private readonly Payload<LogicalDescriptor> filter;
+    private readonly EdgeTaper taper;
 
-    public SpectrumStage(AlgorithmProvider algorithms, CorrelationGeometry geometry, int frames, int batch, bool keepFullSpectra)
+    public SpectrumStage(AlgorithmProvider algorithms, CorrelationGeometry geometry, int frames, int batch)
     {
         this.algorithms = algorithms;
         this.geometry = geometry;
@@ -41,8 +42,8 @@ internal sealed class SpectrumStage : IDisposable
             }
         }
 
+        taper = new EdgeTaper(geometry.Width, geometry.Height);
         Cropped = Buffers.Allocate(Frames * CroppedElements, DataType.Complex32);
-        FullSpectra = keepFullSpectra ? Buffers.Allocate(Frames * FullElements, DataType.Complex32) : null;
     }
 
     /// <summary>Number of frames.</summary>
@@ -50,9 +51,6 @@ internal sealed class SpectrumStage : IDisposable
 
     /// <summary>The cropped spectra of all frames, frame after frame.</summary>
     public MemoryBlock Cropped { get; }
-
-    /// <summary>The full-size spectra of all frames when kept; null otherwise.</summary>
-    public MemoryBlock? FullSpectra { get; }
 
     /// <summary>Complex elements of one cropped spectrum.</summary>
     public long CroppedElements => (long)((geometry.CroppedWidth / 2) + 1) * geometry.CroppedHeight;
@@ -76,7 +74,7 @@ internal sealed class SpectrumStage : IDisposable
     {
         long framePixels = (long)geometry.Width * geometry.Height;
         using var frameBlock = Buffers.Allocate(batch * framePixels, DataType.Float32);
-        using var spectrumBlock = FullSpectra is null ? Buffers.Allocate(batch * FullElements, DataType.Complex32) : null;
+        using var spectrumBlock = Buffers.Allocate(batch * FullElements, DataType.Complex32);
         for (int first = 0; first < Frames; first += batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -84,14 +82,19 @@ internal sealed class SpectrumStage : IDisposable
             var (fft, crop) = Chain(n);
             var frames = Buffers.View(frameBlock, SpatialDescriptor(n), DataType.Float32, 0, "frames");
             source.ReadFrames(first, n, frames.AsSpan<float>());
-            var spectra = FullSpectra is null
-                ? Buffers.View(spectrumBlock!, SpectrumDescriptor(n), DataType.Complex32, 0, "spectra")
-                : Buffers.View(FullSpectra, SpectrumDescriptor(n), DataType.Complex32, first * FullElements, "spectra");
+            Taper(frames, n);
+            var spectra = Buffers.View(spectrumBlock, SpectrumDescriptor(n), DataType.Complex32, 0, "spectra");
             var cropped = Buffers.View(Cropped, CroppedDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
             fft.Execute(new FourierTransformOutput(spectra), new FourierTransformInput(frames));
             crop.Execute(new FourierProcessingOutput(cropped), new FourierProcessingInput(spectra, filter));
             progress?.Report(new FlexAlignProgress("spectra", first + n, Frames));
         }
+    }
+
+    private void Taper(Payload<FourierDescriptor> frames, int n)
+    {
+        long pixels = (long)geometry.Width * geometry.Height;
+        Parallel.For(0, n, algorithms.Device.ParallelOptions, k => taper.Apply(frames.AsSpan<float>().Slice((int)(k * pixels), (int)pixels)));
     }
 
     /// <summary>Moves every cropped spectrum by −<paramref name="positions"/>[t] (original pixels), in place.</summary>
@@ -116,7 +119,6 @@ internal sealed class SpectrumStage : IDisposable
         chains.Clear();
         filterBlock.Dispose();
         Cropped.Dispose();
-        FullSpectra?.Dispose();
     }
 
     private (FourierTransform Fft, Processing Crop) Chain(int n)

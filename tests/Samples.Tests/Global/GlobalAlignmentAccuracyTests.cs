@@ -16,7 +16,7 @@ public sealed class GlobalAlignmentAccuracyTests(ITestOutputHelper output)
     [Fact]
     public void Noiseless_exact_shift_movie_is_aligned_within_0_02_px()
     {
-        var movie = PhantomGenerator.Generate(new PhantomSettings { Width = 300, Height = 300, Frames = 8, DriftScale = 10, Noise = false });
+        var movie = PhantomGenerator.Generate(new PhantomSettings { Width = 256, Height = 256, Frames = 8, DriftScale = 10, Noise = false });
         var result = Align(movie, new GlobalAlignmentSettings { MaxShift = 20 });
         double rms = Rms.Error(result.CorrectiveShifts, movie.CorrectiveShifts);
         output.WriteLine($"noiseless 256x256x8: RMS {rms:F4} px, rejected {result.Solution.Rejected.Count}");
