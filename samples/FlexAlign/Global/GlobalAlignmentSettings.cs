@@ -1,0 +1,71 @@
+namespace Oompa.Samples.FlexAlign.Global;
+
+/// <summary>Settings of the FlexAlign global alignment. Defaults follow FlexAlign (algorithms.md §1.3, §1.7).</summary>
+public sealed record GlobalAlignmentSettings
+{
+    /// <summary>Pixel size of the movie in Å (default 1).</summary>
+    public double PixelSize { get; init; } = 1;
+
+    /// <summary>Finest resolution used for correlation, R_max, in Å (default 30).</summary>
+    public double MaxResolution { get; init; } = 30;
+
+    /// <summary>Largest shift between any two frames that is searched, in Å (default 50).</summary>
+    public double MaxShift { get; init; } = 50;
+
+    /// <summary>Frames transformed per forward-FFT batch (bounds the full-size working memory).</summary>
+    public int FftBatch { get; init; } = 4;
+
+    /// <summary>Frames per correlation block: blocks are correlated within themselves and against each other, at most
+    /// CorrelationBlock² correlation maps at a time.</summary>
+    public int CorrelationBlock { get; init; } = 8;
+
+    /// <summary>
+    /// Refinement passes: the cropped spectra are moved by the current estimate (a phase ramp), all pairs are correlated
+    /// again and the residual shifts are solved and added. The peak fit is exact at zero offset for any symmetric peak,
+    /// so this removes the sub-pixel bias of the 3×3 fit on non-Gaussian peaks; each pass costs another N(N−1)/2 small
+    /// inverse FFTs (default 1).
+    /// </summary>
+    public int RefinementPasses { get; init; } = 1;
+
+    /// <summary>Residual threshold of the outlier rejection, in standard deviations (default 3).</summary>
+    public double OutlierThreshold { get; init; } = 3;
+
+    /// <summary>Maximum number of re-solves of the outlier rejection.</summary>
+    public int SolverIterations { get; init; } = 20;
+
+    /// <summary>The maximum shift in pixels.</summary>
+    public double MaxShiftPixels => MaxShift / PixelSize;
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (!(PixelSize > 0) || !double.IsFinite(PixelSize))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PixelSize), PixelSize, "The pixel size must be positive (Å).");
+        }
+
+        if (!(MaxResolution > 0) || !double.IsFinite(MaxResolution))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResolution), MaxResolution, "The maximum resolution must be positive (Å).");
+        }
+
+        if (MaxResolution < 2 * PixelSize)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResolution), MaxResolution, $"The maximum resolution must be at least Nyquist, 2 × pixel size = {2 * PixelSize} Å.");
+        }
+
+        if (!(MaxShift > 0) || !double.IsFinite(MaxShift))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxShift), MaxShift, "The maximum shift must be positive (Å).");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(FftBatch, 1, nameof(FftBatch));
+        ArgumentOutOfRangeException.ThrowIfLessThan(CorrelationBlock, 2, nameof(CorrelationBlock));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SolverIterations, 0, nameof(SolverIterations));
+        ArgumentOutOfRangeException.ThrowIfNegative(RefinementPasses, nameof(RefinementPasses));
+        if (!(OutlierThreshold > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(OutlierThreshold), OutlierThreshold, "The outlier threshold must be positive.");
+        }
+    }
+}
