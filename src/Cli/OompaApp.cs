@@ -13,6 +13,8 @@ internal static class OompaApp
         var root = new RootCommand("Oompa: heterogeneous image processing for cryo-EM.");
         options.AddTo(root);
         root.Subcommands.Add(new InfoCommand(options));
+        root.Subcommands.Add(new FlexAlignCommand(options));
+        root.Subcommands.Add(new DemoCommand(options));
         return root;
     }
 

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Oompa.Core.Data;
+using Oompa.Core.IO.Mrc;
+using Oompa.Core.IO.Star;
+using Oompa.Samples.FlexAlign.Phantom;
+
+namespace Oompa.Cli.Tests.FlexAlign;
+
+/// <summary><c>oompa flexalign</c> end to end on small MRC movies written by the test, and its error cases.</summary>
+public sealed class FlexAlignCommandTests : IDisposable
+{
+    private const int N = 256;
+    private const int Frames = 6;
+    private readonly string folder = Directory.CreateTempSubdirectory("oompa-cli-flexalign-").FullName;
+
+    private string Out => Path.Combine(folder, "out");
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public void Aligns_a_noiseless_phantom_and_writes_the_four_outputs()
+    {
+        var movie = Phantom();
+        string path = WriteMovie("grid.mrc", movie.Frames, Frames);
+
+        var (code, stdout, stderr) = Run("flexalign", "--movie", path, "--max-shift", "20", "--threads", "2", "--out", Out);
+
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        Assert.StartsWith($"aligned {Frames} frames of {N}x{N} in ", stdout, StringComparison.Ordinal);
+        Assert.Contains("correlating frame pairs", stderr, StringComparison.Ordinal);
+        Assert.Equal(["grid.json", "grid.mrc", "grid.star", "grid.svg"], Directory.GetFiles(Out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // The STAR shifts are the true corrective shifts (noiseless: within 0.05 px), frame 1 exactly 0.
+        var shifts = StarFile.Read(Path.Combine(Out, "grid.star")).Block("global_shift");
+        for (int t = 0; t < Frames; t++)
+        {
+            Assert.Equal(movie.CorrectiveShifts[t].X, shifts.GetDouble("_rlnMicrographShiftX", t), 0.05);
+            Assert.Equal(movie.CorrectiveShifts[t].Y, shifts.GetDouble("_rlnMicrographShiftY", t), 0.05);
+        }
+
+        Assert.Equal("0.000000", shifts.GetString("_rlnMicrographShiftX", 0));
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "grid.json")));
+        Assert.Equal(20, json.RootElement.GetProperty("settings").GetProperty("maxShiftA").GetDouble());
+    }
+
+    [Fact]
+    public void Truncated_movie_fails_naming_the_problem()
+    {
+        string path = WriteMovie("short.mrc", Phantom().Frames, Frames);
+        using (var stream = new FileStream(path, FileMode.Open))
+        {
+            stream.SetLength(stream.Length - 1000);
+        }
+
+        AssertFails(["--movie", path], "short.mrc");
+    }
+
+    [Fact]
+    public void Non_mrc_file_fails()
+    {
+        string path = Path.Combine(folder, "notes.mrc");
+        File.WriteAllText(path, new string('x', 4000));
+
+        AssertFails(["--movie", path], "notes.mrc");
+    }
+
+    [Fact]
+    public void Missing_movie_fails()
+    {
+        AssertFails(["--movie", Path.Combine(folder, "absent.mrc")], "does not exist");
+    }
+
+    [Fact]
+    public void Complex_movie_fails_naming_the_mode()
+    {
+        string path = Path.Combine(folder, "complex.mrc");
+        MrcFile.Write(path, new ComplexF[64 * 64 * 3], new Size(64, 64, 1, 3));
+
+        AssertFails(["--movie", path], "mode 4");
+    }
+
+    [Fact]
+    public void Gain_of_the_wrong_size_fails()
+    {
+        string path = WriteMovie("grid.mrc", Phantom().Frames, Frames);
+        string gain = Path.Combine(folder, "gain.mrc");
+        MrcFile.Write(gain, Enumerable.Repeat(1f, 128 * 128).ToArray(), new Size(128, 128));
+
+        AssertFails(["--movie", path, "--gain", gain], "gain reference");
+    }
+
+    [Fact]
+    public void Single_frame_movie_fails()
+    {
+        string path = WriteMovie("one.mrc", Phantom().Frames.AsSpan(0, N * N).ToArray(), 1);
+
+        AssertFails(["--movie", path], "at least 2");
+    }
+
+    [Fact]
+    public void NaN_in_a_frame_fails_naming_the_frame()
+    {
+        var frames = Phantom().Frames;
+        frames[(3 * N * N) + 17] = float.NaN;
+        string path = WriteMovie("nan.mrc", frames, Frames);
+
+        AssertFails(["--movie", path], "frame 4 holds NaN");
+    }
+
+    [Fact]
+    public void OpenCl_backend_is_refused_listing_the_available_ones()
+    {
+        string path = WriteMovie("grid.mrc", Phantom().Frames, Frames);
+
+        AssertFails(["--movie", path, "--backend", "opencl"], "available backends: cpu");
+    }
+
+    [Fact]
+    public void Resolution_finer_than_nyquist_fails()
+    {
+        string path = WriteMovie("grid.mrc", Phantom().Frames, Frames);
+
+        AssertFails(["--movie", path, "--pixel-size", "2", "--max-res", "3"], "Nyquist");
+    }
+
+    private void AssertFails(string[] arguments, string expected)
+    {
+        Directory.CreateDirectory(Out);
+        var (code, _, stderr) = Run(["flexalign", .. arguments, "--max-shift", "20", "--out", Out]);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(Out));
+    }
+
+    private static PhantomMovie Phantom() =>
+        PhantomGenerator.Generate(new PhantomSettings { Width = N, Height = N, Frames = Frames, DriftScale = 10, Noise = false });
+
+    private string WriteMovie(string name, float[] frames, int count)
+    {
+        string path = Path.Combine(folder, name);
+        MrcFile.Write(path, frames, new Size(N, N, 1, count));
+        return path;
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] arguments)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int code = OompaApp.Run(arguments, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
