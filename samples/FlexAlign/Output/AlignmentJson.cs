@@ -1,3 +1,4 @@
+using Oompa.Samples.FlexAlign.Local;
 using System.Text;
 using System.Text.Json;
 
@@ -38,12 +39,37 @@ public static class AlignmentJson
             }
 
             json.WriteEndObject();
-            json.WriteNull("localModel");
+            WriteLocalModel(json, record);
             json.WriteEndObject();
         }
 
         stream.Write(Encoding.UTF8.GetBytes("\n"));
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// <c>localModel</c>: null after global alignment only; otherwise the patch grid, the fit statistics and the cubic
+    /// B-spline model of the correction left after the global shifts (see docs/flexalign-local.md).
+    /// </summary>
+    private static void WriteLocalModel(Utf8JsonWriter json, AlignmentRecord record)
+    {
+        if (record.Local is not { } local)
+        {
+            json.WriteNull("localModel");
+            return;
+        }
+
+        json.WriteStartObject("localModel");
+        json.WriteString("meaning", "correction in pixels left after the global corrective shifts; total = global + model(x, y, frame), frames 0-based");
+        json.WriteNumber("patchesX", local.Layout.CountX);
+        json.WriteNumber("patchesY", local.Layout.CountY);
+        json.WriteNumber("patchMeasurements", local.Measurements.Count);
+        json.WriteNumber("rejectedMeasurements", local.Fit.RejectedCount);
+        json.WriteNumber("residualRmsXPx", Finite(local.Fit.ResidualRmsX));
+        json.WriteNumber("residualRmsYPx", Finite(local.Fit.ResidualRmsY));
+        json.WritePropertyName("spline");
+        JsonSerializer.Serialize(json, local.Model.ToData(), LocalMotionModelData.JsonOptions);
+        json.WriteEndObject();
     }
 
     private static void WriteSettings(Utf8JsonWriter json, AlignmentRecord record)

@@ -1,4 +1,5 @@
 using Oompa.Samples.FlexAlign.Global;
+using Oompa.Samples.FlexAlign.LocalAlignment;
 using Oompa.Samples.FlexAlign.Movie;
 
 namespace Oompa.Samples.FlexAlign.Output;
@@ -55,6 +56,12 @@ public sealed record AlignmentRecord
     /// <summary>Seconds per stage (e.g. "align", "sum"), in the order they ran.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Timings { get; init; } = [];
 
+    /// <summary>
+    /// The local-motion fit when local alignment ran (null otherwise). Its model holds the correction left after the
+    /// global shifts: total correction of pixel (x, y) in frame t = corrective shift of t + model shift at (x, y, t).
+    /// </summary>
+    public LocalAlignmentResult? Local { get; init; }
+
     /// <summary>Number of frames.</summary>
     public int Frames => Drifts.Count;
 
@@ -72,10 +79,10 @@ public sealed record AlignmentRecord
 
     /// <summary>A record of an alignment result (which must hold the aligned sum).</summary>
     /// <exception cref="ArgumentException">The result holds no aligned sum.</exception>
-    public static AlignmentRecord From(string moviePath, int width, int height, GlobalAlignmentSettings settings, GlobalAlignmentResult result)
+    public static AlignmentRecord From(string moviePath, int width, int height, GlobalAlignmentSettings settings, GlobalAlignmentResult result, float[]? alignedSum = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var sum = result.GetAlignedSum() ?? throw new ArgumentException("The result holds no aligned sum (align with computeSum: true).", nameof(result));
+        var sum = alignedSum ?? result.GetAlignedSum() ?? throw new ArgumentException("No aligned sum: pass one, or align with computeSum: true.", nameof(result));
         return new AlignmentRecord
         {
             MoviePath = moviePath,

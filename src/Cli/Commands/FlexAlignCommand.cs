@@ -5,7 +5,8 @@ using Oompa.Samples.FlexAlign.Movie;
 namespace Oompa.Cli.Commands;
 
 /// <summary>
-/// <c>oompa flexalign</c>: global alignment of one MRC movie (gain/dark correction, FlexAlign correlation, aligned sum),
+/// <c>oompa flexalign</c>: global (and, with <c>--patches</c>, local) alignment of one MRC movie (gain/dark correction,
+/// FlexAlign correlation, aligned sum),
 /// writing <c>&lt;movie&gt;.mrc/.star/.json/.svg</c> into <c>--out</c>. Progress on stderr, one summary line on stdout;
 /// input errors exit 1 with the problem and the file on stderr and nothing written.
 /// </summary>
@@ -25,20 +26,35 @@ internal sealed class FlexAlignCommand : Command
     private readonly Option<double> maxShift = new("--max-shift") { Description = "Largest shift between any two frames, in Å", DefaultValueFactory = _ => 50 };
     private readonly Option<string> backend = new("--backend") { Description = $"Compute backend ({string.Join(", ", Backends)})", DefaultValueFactory = _ => "cpu" };
     private readonly Option<int?> threads = new("--threads") { Description = "CPU threads [default: all cores]" };
+    private readonly Option<double> patchSize = new("--patch-size") { Description = "Side of a local-alignment patch, in Å", DefaultValueFactory = _ => 500 };
+    private readonly Option<int[]?> patches = new("--patches")
+    {
+        Description = "Also align locally with X × Y patches and a cubic B-spline motion model (e.g. --patches 7 7) [default: global only]",
+        Arity = new ArgumentArity(2, 2),
+        AllowMultipleArgumentsPerToken = true,
+    };
     private readonly Option<string> output = new("--out") { Description = "Output folder (created when missing)", Required = true };
 
     /// <summary>Creates the command.</summary>
     public FlexAlignCommand(GlobalOptions options)
-        : base("flexalign", "Align an MRC movie globally and write the aligned sum, RELION STAR, JSON and SVG trajectory")
+        : base("flexalign", "Align an MRC movie (globally, and locally with --patches) and write the aligned sum, RELION STAR, JSON and SVG trajectory")
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
-        foreach (var option in new Option[] { movie, gain, dark, rotGain, flipGain, pixelSize, maxResolution, maxShift, backend, threads, output })
+        foreach (var option in new Option[] { movie, gain, dark, rotGain, flipGain, pixelSize, maxResolution, maxShift, patches, patchSize, backend, threads, output })
         {
             Options.Add(option);
         }
 
         AddValidators(rotGain, flipGain, pixelSize, maxResolution, maxShift, backend, threads);
+        patches.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int[]?>() is { } p && (p.Length != 2 || p[0] < 1 || p[1] < 1))
+            {
+                r.AddError("--patches takes two positive counts, X and Y (e.g. --patches 7 7).");
+            }
+        });
+        patchSize.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) { r.AddError("--patch-size must be a positive number of Å."); } });
         SetAction(Run);
     }
 
@@ -74,6 +90,8 @@ internal sealed class FlexAlignCommand : Command
             MaxResolution = parseResult.GetValue(maxResolution),
             MaxShift = parseResult.GetValue(maxShift),
             Threads = parseResult.GetValue(threads),
+            Patches = parseResult.GetValue(patches) is [int px, int py] ? (px, py) : null,
+            PatchSize = parseResult.GetValue(patchSize),
         };
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;

@@ -29,6 +29,12 @@ internal sealed record FlexAlignRequest
     /// <summary>Largest shift between two frames, in Å.</summary>
     public double MaxShift { get; init; } = 50;
 
+    /// <summary>Patches along X and Y for local alignment; null aligns globally only.</summary>
+    public (int X, int Y)? Patches { get; init; }
+
+    /// <summary>Side of a local-alignment patch in Å.</summary>
+    public double PatchSize { get; init; } = 500;
+
     /// <summary>Threads; null uses every core.</summary>
     public int? Threads { get; init; }
 }

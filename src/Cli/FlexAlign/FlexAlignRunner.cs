@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Oompa.Core.Devices;
 using Oompa.Samples.FlexAlign;
 using Oompa.Samples.FlexAlign.Global;
+using Oompa.Samples.FlexAlign.LocalAlignment;
 using Oompa.Samples.FlexAlign.Movie;
 using Oompa.Samples.FlexAlign.Output;
 
@@ -11,7 +12,7 @@ namespace Oompa.Cli.FlexAlign;
 
 /// <summary>
 /// The code path shared by <c>oompa flexalign</c> and <c>oompa demo</c>: open and check the movie (and references),
-/// align it globally on the CPU, and write the outputs all-or-nothing. Input problems surface as
+/// align it globally (and locally when patches are given) on the CPU, and write the outputs all-or-nothing. Input problems surface as
 /// <see cref="FlexAlignInputException"/>; nothing is left in the output folder when a run fails (a folder this run
 /// created is removed again).
 /// </summary>
@@ -53,14 +54,40 @@ internal static class FlexAlignRunner
         }
 
         var device = new CpuDevice(request.Threads);
-        var aligner = new GlobalAligner(new AlgorithmProvider(device, loggerFactory));
-        var result = aligner.Align(source, settings, computeSum: true, progress, cancellationToken);
+        var algorithms = new AlgorithmProvider(device, loggerFactory);
+        var result = new GlobalAligner(algorithms).Align(source, settings, computeSum: request.Patches is null, progress, cancellationToken);
+        LocalAlignmentResult? local = null;
+        float[]? sum = null;
+        if (request.Patches is { } patches)
+        {
+            var localSettings = new LocalAlignmentSettings
+            {
+                PixelSize = settings.PixelSize,
+                MaxResolution = settings.MaxResolution,
+                PatchSize = request.PatchSize,
+                PatchesX = patches.X,
+                PatchesY = patches.Y,
+            };
+            try
+            {
+                localSettings.Validate();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw new FlexAlignInputException($"Invalid local-alignment settings for '{request.MoviePath}': {FirstLine(e.Message)}", e);
+            }
+
+            local = new LocalAligner(algorithms).Align(source, result.CorrectiveShifts, localSettings, progress, cancellationToken);
+            sum = LocalAlignedSum.Compute(source, local, device.ParallelOptions, progress: progress, cancellationToken: cancellationToken);
+        }
+
         double align = clock.Elapsed.TotalSeconds;
 
         clock.Restart();
         progress?.Report(new FlexAlignProgress("write", 0, 4));
-        var record = AlignmentRecord.From(request.MoviePath, source.Width, source.Height, settings, result) with
+        var record = AlignmentRecord.From(request.MoviePath, source.Width, source.Height, settings, result, sum) with
         {
+            Local = local,
             GainPath = request.GainPath,
             DarkPath = request.DarkPath,
             GainTransform = request.GainTransform,

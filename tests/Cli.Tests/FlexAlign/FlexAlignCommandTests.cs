@@ -44,6 +44,36 @@ public sealed class FlexAlignCommandTests : IDisposable
     }
 
     [Fact]
+    public void Local_alignment_with_patches_writes_the_spline_model_into_the_json()
+    {
+        var movie = PhantomGenerator.Generate(new PhantomSettings { Width = 384, Height = 384, Frames = Frames, DriftScale = 5, Noise = false });
+        string path = WriteMovie("local.mrc", movie.Frames, Frames, 384);
+
+        var (code, stdout, stderr) = Run("flexalign", "--movie", path, "--max-shift", "20", "--patches", "7", "7", "--patch-size", "128", "--out", Out);
+
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        Assert.StartsWith($"aligned {Frames} frames of 384x384", stdout, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "local.json")));
+        var local = json.RootElement.GetProperty("localModel");
+        Assert.Equal(7, local.GetProperty("patchesX").GetInt32());
+        Assert.Equal(7 * 7 * Frames, local.GetProperty("patchMeasurements").GetInt32());
+        var spline = local.GetProperty("spline");
+        Assert.Equal(6 * 6 * 5, spline.GetProperty("coefficientsX").GetArrayLength());
+        Assert.True(local.GetProperty("residualRmsXPx").GetDouble() < 0.5);
+        Assert.Equal(4, Directory.GetFiles(Out).Length);
+    }
+
+    [Fact]
+    public void Too_few_patches_for_the_control_points_fail_clearly()
+    {
+        string path = WriteMovie("few.mrc", Phantom().Frames, Frames);
+        var (code, _, stderr) = Run("flexalign", "--movie", path, "--max-shift", "20", "--patches", "3", "3", "--patch-size", "64", "--out", Out);
+        Assert.Equal(1, code);
+        Assert.Contains("patch", stderr, StringComparison.OrdinalIgnoreCase);
+        Assert.False(Directory.Exists(Out) && Directory.EnumerateFileSystemEntries(Out).Any());
+    }
+
+    [Fact]
     public void Truncated_movie_fails_naming_the_problem()
     {
         string path = WriteMovie("short.mrc", Phantom().Frames, Frames);
@@ -136,10 +166,10 @@ public sealed class FlexAlignCommandTests : IDisposable
     private static PhantomMovie Phantom() =>
         PhantomGenerator.Generate(new PhantomSettings { Width = N, Height = N, Frames = Frames, DriftScale = 10, Noise = false });
 
-    private string WriteMovie(string name, float[] frames, int count)
+    private string WriteMovie(string name, float[] frames, int count, int side = N)
     {
         string path = Path.Combine(folder, name);
-        MrcFile.Write(path, frames, new Size(N, N, 1, count));
+        MrcFile.Write(path, frames, new Size(side, side, 1, count));
         return path;
     }
 
