@@ -30,7 +30,7 @@ public sealed record GlobalAlignmentSettings
     /// <summary>Residual threshold of the outlier rejection, in standard deviations (default 3).</summary>
     public double OutlierThreshold { get; init; } = 3;
 
-    /// <summary>Maximum number of re-solves of the outlier rejection.</summary>
+    /// <summary>Maximum number of re-solves of the outlier rejection (after the first solve).</summary>
     public int SolverIterations { get; init; } = 20;
 
     /// <summary>The maximum shift in pixels.</summary>
