@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Running;
+using Oompa.Benchmarks.FlexAlign;
 using Oompa.Benchmarks.Fft;
 using Oompa.Core.Devices;
 
@@ -14,9 +15,10 @@ namespace Oompa.Benchmarks.Harness;
 /// </summary>
 internal static class BenchCommands
 {
-    private static readonly Dictionary<string, (string Help, Func<IConfig, BenchReport> Run)> Commands = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Help, Func<IConfig, string[], BenchReport> Run)> Commands = new(StringComparer.Ordinal)
     {
-        ["fft"] = ("FourierTransform.Execute vs the same FFTW plan called directly (10 x 1024^2 R2C) and the per-call cost", RunFft),
+        ["fft"] = ("FourierTransform.Execute vs the same FFTW plan called directly (10 x 1024^2 R2C) and the per-call cost", (c, _) => RunFft(c)),
+        ["flexalign"] = ("FlexAlign global alignment + aligned sum of a 4096^2 x 40 phantom vs its required FFTs [--size S --frames N --passes P]", (_, a) => FlexAlignBench.Run(a)),
     };
 
     /// <summary>Runs a curated benchmark when <paramref name="args"/> names one; false leaves them to BenchmarkSwitcher.</summary>
@@ -54,7 +56,7 @@ internal static class BenchCommands
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "oompa-benchmarks"));
         try
         {
-            command.Run(config).Write(Console.Out);
+            command.Run(config, args[1..]).Write(Console.Out);
         }
         catch (InvalidOperationException e)
         {

@@ -1,18 +1,21 @@
+using Oompa.Samples.FlexAlign.Local;
+
 namespace Oompa.Samples.FlexAlign.Global;
 
 /// <summary>
-/// Solves FlexAlign's equation system (algorithms.md §1.2): unknowns r_k = position(k+1) − position(k), one equation
-/// r_i + … + r_{j−1} = d_ij per measured pair, x and y independently, by least squares (normal equations, Cholesky, in
-/// double). Outlier rejection: residuals e = d − A·r; an equation whose |e_x| &gt; t·σ_x or |e_y| &gt; t·σ_y is dropped
-/// (x and y together; σ the standard deviation of the kept residuals), then the system is solved again, until no new
-/// outlier appears or the iteration limit. Residuals below 0.01 px are never outliers (so exact data keeps every
-/// equation), and a drop that would leave some r_k undetermined is not made.
+/// Solves FlexAlign's equation system (algorithms.md §1.2) with the shared robust solver of FlexAlign.Local
+/// (<see cref="GlobalShiftSystem"/>, <see cref="RobustLeastSquares"/>: Householder QR, x and y sharing one 3σ
+/// rejection mask). Unknowns r_k = position(k+1) − position(k); one equation r_i + … + r_{j−1} = d_ij per measured
+/// pair. When every pair was measured the system is <see cref="GlobalShiftSystem.Design"/>; otherwise only the rows of
+/// the measured pairs are used. A rejection that would leave some r_k undetermined is undone by the solver.
 /// </summary>
 public static class ShiftSolver
 {
-    private const double MinimumOutlier = 0.01;
-
     /// <summary>Solves for <paramref name="frames"/> frames from <paramref name="pairs"/>.</summary>
+    /// <param name="frames">Number of frames, ≥ 2.</param>
+    /// <param name="pairs">Measured pair shifts (finite), each 0 ≤ First &lt; Second &lt; frames.</param>
+    /// <param name="threshold">Outlier threshold in standard deviations.</param>
+    /// <param name="maxIterations">Maximum number of re-solves after the first solve.</param>
     /// <exception cref="ArgumentException">Fewer than 2 frames, a pair out of range, or the pairs do not determine every frame.</exception>
     public static ShiftSolution Solve(int frames, IReadOnlyList<PairShift> pairs, double threshold = 3, int maxIterations = 20)
     {
@@ -26,213 +29,64 @@ public static class ShiftSolver
             }
         }
 
-        var active = Enumerable.Repeat(true, pairs.Count).ToArray();
-        var steps = TrySolve(frames, pairs, active)
-            ?? throw new ArgumentException("The measured pairs do not determine the shift of every frame.", nameof(pairs));
-        int iterations = 1;
-        while (iterations <= maxIterations)
+        var ordered = Order(frames, pairs);
+        var bx = ordered.Select(p => p.Shift.X).ToArray();
+        var by = ordered.Select(p => p.Shift.Y).ToArray();
+        var options = new RobustLeastSquaresOptions(maxIterations + 1, threshold);
+        RobustLeastSquaresResult result;
+        try
         {
-            var (ex, ey) = Residuals(pairs, steps);
-            double sx = Deviation(ex, active);
-            double sy = Deviation(ey, active);
-            var next = (bool[])active.Clone();
-            bool changed = false;
-            for (int e = 0; e < pairs.Count; e++)
-            {
-                if (next[e] && (Outlier(ex[e], sx, threshold) || Outlier(ey[e], sy, threshold)))
-                {
-                    next[e] = false;
-                    changed = true;
-                }
-            }
-
-            if (!changed)
-            {
-                break;
-            }
-
-            var solved = TrySolve(frames, pairs, next);
-            if (solved is null)
-            {
-                break;
-            }
-
-            active = next;
-            steps = solved;
-            iterations++;
+            result = ordered.Length == GlobalShiftSystem.EquationCount(frames)
+                ? GlobalShiftSystem.Solve(frames, bx, by, options)
+                : RobustLeastSquares.Solve(Design(frames, ordered), bx, by, options);
+        }
+        catch (UnderdeterminedSystemException e)
+        {
+            throw new ArgumentException($"The measured pairs do not determine the shift of every frame ({e.Message})", nameof(pairs), e);
         }
 
+        var x = GlobalShiftSystem.Cumulative(result.Solutions[0]);
+        var y = GlobalShiftSystem.Cumulative(result.Solutions[1]);
         var positions = new FrameShift[frames];
-        for (int k = 1; k < frames; k++)
+        for (int k = 0; k < frames; k++)
         {
-            positions[k] = positions[k - 1] + steps[k - 1];
+            positions[k] = new FrameShift(x[k], y[k]);
         }
 
-        var (rx, ry) = Residuals(pairs, steps);
-        double sum = 0;
-        int kept = 0;
-        for (int e = 0; e < pairs.Count; e++)
-        {
-            if (active[e])
-            {
-                sum += (rx[e] * rx[e]) + (ry[e] * ry[e]);
-                kept++;
-            }
-        }
-
-        var rejected = pairs.Where((_, e) => !active[e]).ToArray();
-        return new ShiftSolution(positions, rejected, iterations, kept == 0 ? 0 : Math.Sqrt(sum / kept));
+        var rejected = ordered.Where((_, e) => result.Rejected[e]).ToArray();
+        double rms = Math.Sqrt((result.ResidualRms[0] * result.ResidualRms[0]) + (result.ResidualRms[1] * result.ResidualRms[1]));
+        return new ShiftSolution(positions, rejected, result.Iterations, rms);
     }
 
-    private static bool Outlier(double residual, double deviation, double threshold) =>
-        Math.Abs(residual) > Math.Max(threshold * deviation, MinimumOutlier);
-
-    private static double Deviation(double[] residuals, bool[] active)
+    /// <summary>The pairs in <see cref="GlobalShiftSystem.EquationIndex"/> order (at most one per frame pair).</summary>
+    private static PairShift[] Order(int frames, IReadOnlyList<PairShift> pairs)
     {
-        double sum = 0;
-        double sum2 = 0;
-        int n = 0;
-        for (int e = 0; e < residuals.Length; e++)
+        var ordered = pairs.OrderBy(p => GlobalShiftSystem.EquationIndex(p.First, p.Second, frames)).ToArray();
+        for (int e = 1; e < ordered.Length; e++)
         {
-            if (active[e])
+            if (ordered[e].First == ordered[e - 1].First && ordered[e].Second == ordered[e - 1].Second)
             {
-                sum += residuals[e];
-                sum2 += residuals[e] * residuals[e];
-                n++;
+                throw new ArgumentException($"Pair ({ordered[e].First}, {ordered[e].Second}) is given twice.", nameof(pairs));
             }
         }
 
-        if (n < 2)
+        if (ordered.Length == 0)
         {
-            return double.PositiveInfinity;
+            throw new ArgumentException("The measured pairs do not determine the shift of every frame (no pairs).", nameof(pairs));
         }
 
-        double mean = sum / n;
-        return Math.Sqrt(Math.Max(0, (sum2 / n) - (mean * mean)));
+        return ordered;
     }
 
-    private static (double[] X, double[] Y) Residuals(IReadOnlyList<PairShift> pairs, FrameShift[] steps)
+    /// <summary>The rows of <see cref="GlobalShiftSystem.Design"/> for the measured pairs only.</summary>
+    private static DenseMatrix Design(int frames, PairShift[] ordered)
     {
-        var ex = new double[pairs.Count];
-        var ey = new double[pairs.Count];
-        for (int e = 0; e < pairs.Count; e++)
+        var a = new DenseMatrix(ordered.Length, frames - 1);
+        for (int e = 0; e < ordered.Length; e++)
         {
-            var p = pairs[e];
-            double x = 0;
-            double y = 0;
-            for (int k = p.First; k < p.Second; k++)
-            {
-                x += steps[k].X;
-                y += steps[k].Y;
-            }
-
-            ex[e] = p.Shift.X - x;
-            ey[e] = p.Shift.Y - y;
+            a.Row(e)[ordered[e].First..ordered[e].Second].Fill(1);
         }
 
-        return (ex, ey);
-    }
-
-    /// <summary>Normal equations AᵀWA r = AᵀW d for x and y; null when AᵀWA is singular.</summary>
-    private static FrameShift[]? TrySolve(int frames, IReadOnlyList<PairShift> pairs, bool[] active)
-    {
-        int m = frames - 1;
-        var a = new double[m, m];
-        var bx = new double[m];
-        var by = new double[m];
-        for (int e = 0; e < pairs.Count; e++)
-        {
-            if (!active[e])
-            {
-                continue;
-            }
-
-            var p = pairs[e];
-            for (int k = p.First; k < p.Second; k++)
-            {
-                bx[k] += p.Shift.X;
-                by[k] += p.Shift.Y;
-                for (int l = p.First; l < p.Second; l++)
-                {
-                    a[k, l] += 1;
-                }
-            }
-        }
-
-        if (!Cholesky(a, m))
-        {
-            return null;
-        }
-
-        var x = Substitute(a, bx, m);
-        var y = Substitute(a, by, m);
-        var steps = new FrameShift[m];
-        for (int k = 0; k < m; k++)
-        {
-            steps[k] = new FrameShift(x[k], y[k]);
-        }
-
-        return steps;
-    }
-
-    /// <summary>In-place Cholesky factorisation (lower triangle); false when not positive definite.</summary>
-    private static bool Cholesky(double[,] a, int m)
-    {
-        for (int j = 0; j < m; j++)
-        {
-            double d = a[j, j];
-            for (int k = 0; k < j; k++)
-            {
-                d -= a[j, k] * a[j, k];
-            }
-
-            if (!(d > 1e-9))
-            {
-                return false;
-            }
-
-            a[j, j] = Math.Sqrt(d);
-            for (int i = j + 1; i < m; i++)
-            {
-                double s = a[i, j];
-                for (int k = 0; k < j; k++)
-                {
-                    s -= a[i, k] * a[j, k];
-                }
-
-                a[i, j] = s / a[j, j];
-            }
-        }
-
-        return true;
-    }
-
-    private static double[] Substitute(double[,] l, double[] b, int m)
-    {
-        var y = new double[m];
-        for (int i = 0; i < m; i++)
-        {
-            double s = b[i];
-            for (int k = 0; k < i; k++)
-            {
-                s -= l[i, k] * y[k];
-            }
-
-            y[i] = s / l[i, i];
-        }
-
-        var x = new double[m];
-        for (int i = m - 1; i >= 0; i--)
-        {
-            double s = y[i];
-            for (int k = i + 1; k < m; k++)
-            {
-                s -= l[k, i] * x[k];
-            }
-
-            x[i] = s / l[i, i];
-        }
-
-        return x;
+        return a;
     }
 }
