@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Running;
+using Oompa.Benchmarks.Elementwise;
 using Oompa.Benchmarks.Fft;
 using Oompa.Core.Devices;
 
@@ -17,6 +18,7 @@ internal static class BenchCommands
     private static readonly Dictionary<string, (string Help, Func<IConfig, BenchReport> Run)> Commands = new(StringComparer.Ordinal)
     {
         ["fft"] = ("FourierTransform.Execute vs the same FFTW plan called directly (10 x 1024^2 R2C) and the per-call cost", RunFft),
+        ["elementwise"] = ("Element-wise algorithms (Cpu.MultiThreaded) in GB/s against a multi-threaded copy; target >= 0.5 of copy", ElementwiseCommand.Run),
     };
 
     /// <summary>Runs a curated benchmark when <paramref name="args"/> names one; false leaves them to BenchmarkSwitcher.</summary>
