@@ -3,6 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Running;
+using Oompa.Benchmarks.Elementwise;
 using Oompa.Benchmarks.FlexAlign;
 using Oompa.Benchmarks.Fft;
 using Oompa.Core.Devices;
@@ -18,6 +19,7 @@ internal static class BenchCommands
     private static readonly Dictionary<string, (string Help, Func<IConfig, string[], BenchReport> Run)> Commands = new(StringComparer.Ordinal)
     {
         ["fft"] = ("FourierTransform.Execute vs the same FFTW plan called directly (10 x 1024^2 R2C) and the per-call cost", (c, _) => RunFft(c)),
+        ["elementwise"] = ("Element-wise algorithms (Cpu.MultiThreaded) in GB/s against a multi-threaded copy; target >= 0.5 of copy", (c, _) => ElementwiseCommand.Run(c)),
         ["flexalign"] = ("FlexAlign global alignment + aligned sum of a 4096^2 x 40 phantom vs its required FFTs [--size S --frames N --passes P]", (_, a) => FlexAlignBench.Run(a)),
     };
 
