@@ -6,7 +6,7 @@ namespace Oompa.Core.IO;
 /// Disposing without a commit deletes the temporary file, so a failed or abandoned write never leaves a partial file at
 /// the destination and never disturbs an existing one.
 /// </summary>
-internal sealed class AtomicFileWriter : IDisposable
+public sealed class AtomicFileWriter : IDisposable
 {
     private bool committed;
     private bool disposed;

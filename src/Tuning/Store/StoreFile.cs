@@ -1,3 +1,4 @@
+using Oompa.Core.IO;
 using System.Text.Json;
 using Oompa.Tuning.Spaces;
 
@@ -82,22 +83,9 @@ internal static class StoreFile
             FormatVersion = TuningStore.FormatVersion,
             Entries = entries.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal).Select(ToDocument).ToList(),
         };
-        var directory = Path.GetDirectoryName(path)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                JsonSerializer.Serialize(stream, document, StoreJsonContext.Readable.StoreDocument);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        using var file = new AtomicFileWriter(path);
+        JsonSerializer.Serialize(file.Stream, document, StoreJsonContext.Readable.StoreDocument);
+        file.Commit();
     }
 
     private static TuningStoreEntry ToEntry(StoreEntryDocument d) => new(
