@@ -5,7 +5,11 @@ using Oompa.Core.Native;
 
 namespace Oompa.Core.Memory;
 
-/// <summary>Allocates aligned native host memory, optionally zeroed and page-locked.</summary>
+/// <summary>
+/// Allocates aligned native host memory, optionally zeroed and page-locked. Memory is released only by disposing its
+/// block: payloads hold raw pointers that the garbage collector cannot see, so a finalizer freeing an unreachable block
+/// would free memory still in use. A forgotten Dispose is a leak that <see cref="IMemoryAllocator.Statistics"/> shows.
+/// </summary>
 public sealed class HostAllocator : IMemoryAllocator
 {
     /// <summary>A process-wide allocator for code that does not need its own accounting.</summary>
@@ -63,8 +67,6 @@ public sealed class HostAllocator : IMemoryAllocator
             Pinned = options.Pinned;
             owner.Statistics.OnAllocated(bytes);
         }
-
-        ~HostMemoryBlock() => Dispose(false);
 
         public override nint Pointer
         {

@@ -45,6 +45,30 @@ public class HostAllocatorTests
         Assert.Throws<ObjectDisposedException>(() => block.Describe(DataType.Float32));
     }
 
+    [Fact]
+    public void Memory_stays_valid_while_only_the_payload_is_referenced()
+    {
+        var allocator = new HostAllocator();
+        var payload = AllocateAndDropOwner(allocator);
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.Equal(1, allocator.Statistics.LiveAllocations);
+        Assert.All(payload.AsSpan<float>().ToArray(), v => Assert.Equal(7f, v));
+        payload.AsSpan<float>().Fill(3f);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Payload<LogicalDescriptor> AllocateAndDropOwner(HostAllocator allocator)
+    {
+        var owned = OwnedPayload<LogicalDescriptor>.Allocate(allocator, new LogicalDescriptor(new Size(4096)), DataType.Float32);
+        owned.AsSpan<float>().Fill(7f);
+        return owned.Payload;
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(4)]
