@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Oompa.Algorithms.Common;
 
 namespace Oompa.Algorithms.Reduction.Cpu;
@@ -46,16 +47,41 @@ internal static unsafe class StatisticsKernel
         return result;
     }
 
+    /// <summary>
+    /// The sum in double of <paramref name="count"/> floats. Widening each float to double is what limits the speed, so
+    /// the widest vectors are used: a 512-bit conversion handles 8 floats, twice as many as with 256-bit vectors, which
+    /// keeps two threads at the speed of memory. Only the order of the (exact-input) double additions depends on the path.
+    /// </summary>
     private static double Sum(float* p, long count)
     {
-        var acc0 = Vector<double>.Zero;
-        var acc1 = Vector<double>.Zero;
-        var acc2 = Vector<double>.Zero;
-        var acc3 = Vector<double>.Zero;
         long i = 0;
-        int lanes = Vector<float>.Count;
-        if (Vector.IsHardwareAccelerated)
+        double sum = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
+            var acc0 = Vector512<double>.Zero;
+            var acc1 = Vector512<double>.Zero;
+            var acc2 = Vector512<double>.Zero;
+            var acc3 = Vector512<double>.Zero;
+            int lanes = Vector512<float>.Count;
+            for (; i <= count - (2 * lanes); i += 2 * lanes)
+            {
+                var (low0, high0) = Vector512.Widen(Vector512.Load(p + i));
+                var (low1, high1) = Vector512.Widen(Vector512.Load(p + i + lanes));
+                acc0 += low0;
+                acc1 += high0;
+                acc2 += low1;
+                acc3 += high1;
+            }
+
+            sum = Vector512.Sum((acc0 + acc1) + (acc2 + acc3));
+        }
+        else if (Vector.IsHardwareAccelerated)
+        {
+            var acc0 = Vector<double>.Zero;
+            var acc1 = Vector<double>.Zero;
+            var acc2 = Vector<double>.Zero;
+            var acc3 = Vector<double>.Zero;
+            int lanes = Vector<float>.Count;
             for (; i <= count - (2 * lanes); i += 2 * lanes)
             {
                 Vector.Widen(Vector.Load(p + i), out var low0, out var high0);
@@ -65,9 +91,10 @@ internal static unsafe class StatisticsKernel
                 acc2 += low1;
                 acc3 += high1;
             }
+
+            sum = Vector.Sum((acc0 + acc1) + (acc2 + acc3));
         }
 
-        double sum = Vector.Sum((acc0 + acc1) + (acc2 + acc3));
         for (; i < count; i++)
         {
             sum += p[i];
