@@ -5,7 +5,7 @@ namespace Oompa.Algorithms.Extrema.Cpu;
 
 /// <summary>
 /// Finds the element of highest score in a range of a box, ignoring NaNs, with ties going to the lowest box-linear
-/// index. Vectorised: a block of <see cref="Vector{T}.Count"/> elements is examined lane by lane only when one of its
+/// index. Vectorised: a block of four <see cref="Vector{T}"/>s is examined element by element only when one of its
 /// scores beats the best so far, which after the first few blocks is rare.
 /// </summary>
 internal static unsafe class ExtremaScan
@@ -53,7 +53,32 @@ internal static unsafe class ExtremaScan
             long i = 0;
             if (Vector.IsHardwareAccelerated && length >= lanes)
             {
+                // Four vectors per test: one compare each, OR-ed (NaN compares false, so NaNs never trigger a look),
+                // keeps a thread far ahead of memory; the rare block that beats the best is re-scanned in order.
                 var bestVector = new Vector<float>(best);
+                for (; i <= length - (4 * lanes); i += 4 * lanes)
+                {
+                    float* q = p + i;
+                    var above = Vector.GreaterThan(TScore.Score(Vector.Load(q)), bestVector)
+                        | Vector.GreaterThan(TScore.Score(Vector.Load(q + lanes)), bestVector)
+                        | Vector.GreaterThan(TScore.Score(Vector.Load(q + (2 * lanes))), bestVector)
+                        | Vector.GreaterThan(TScore.Score(Vector.Load(q + (3 * lanes))), bestVector);
+                    if (above != Vector<int>.Zero)
+                    {
+                        for (int k = 0; k < 4 * lanes; k++)
+                        {
+                            float s = TScore.Score(q[k]);
+                            if (s > best)
+                            {
+                                best = s;
+                                bestIndex = index + i + k;
+                            }
+                        }
+
+                        bestVector = new Vector<float>(best);
+                    }
+                }
+
                 for (; i <= length - lanes; i += lanes)
                 {
                     var scores = TScore.Score(Vector.Load(p + i));
