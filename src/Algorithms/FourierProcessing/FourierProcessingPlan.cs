@@ -53,6 +53,7 @@ internal sealed class FourierProcessingPlan
             }
         }
 
+        PrefetchSource = !SourceIsOneStream();
         ColumnFactors = new float[2 * Width];
         for (int x = 0; x < Width; x++)
         {
@@ -103,6 +104,12 @@ internal sealed class FourierProcessingPlan
     public bool HasFilter { get; }
 
     /// <summary>
+    /// Whether kernels should prefetch each next source row: true unless the rows read form one contiguous stream (no
+    /// crop, no padding), which the hardware prefetchers follow by themselves.
+    /// </summary>
+    public bool PrefetchSource { get; }
+
+    /// <summary>
     /// The number of leading columns x of a row that are kept, i.e. for which fx² + fy² + fz² ≤ fmax² (evaluated in
     /// double, left to right, fx = x / inX). fx grows with x, so the kept columns form a prefix.
     /// </summary>
@@ -128,6 +135,25 @@ internal sealed class FourierProcessingPlan
             double fx = (double)x / inX;
             return (fx * fx) + (fy * fy) + (fz * fz) > limit;
         }
+    }
+
+    /// <summary>Whether every image's source rows follow one another without gaps, and images likewise.</summary>
+    private bool SourceIsOneStream()
+    {
+        if (InputSignalStride != (long)RowsPerSignal * Width)
+        {
+            return false;
+        }
+
+        for (int r = 0; r < RowsPerSignal; r++)
+        {
+            if (SourceRow[r] != (long)r * Width)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static double Gaussian(double f, double? sigma) =>

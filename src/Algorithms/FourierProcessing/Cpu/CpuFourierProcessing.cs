@@ -10,6 +10,8 @@ namespace Oompa.Algorithms.FourierProcessing.Cpu;
 /// read from its cropped source row, scaled by its precomputed row factor (and column factors or filter when needed),
 /// written to its (shifted) destination row, and its columns beyond the maximum-frequency cut are cleared. With a
 /// filter, rows are visited in blocks (all images of one block of rows, then the next) so the filter stays in cache.
+/// When the source rows are not one contiguous stream (cropping), the next row is prefetched while the current one is
+/// processed.
 /// </summary>
 internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool multiThreaded)
     : CpuStrategy<FourierProcessingOutput, FourierProcessingInput, FourierProcessingSettings>(name, device, multiThreaded)
@@ -73,9 +75,29 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
                 var dst = (float*)((ComplexF*)dstBase + (n * p.OutputSignalStride) + destination[r]);
                 int kept = cutoff[r];
                 float s = factor[r];
+                var filter = (float*)filterBase + filterRow[r];
+
+                // Move to the next row, and when source rows do not follow one another, ask for its cache lines now.
+                if (++r == first + count)
+                {
+                    r = first;
+                    if (++n == signals)
+                    {
+                        n = 0;
+                        first += count;
+                        count = Math.Min(block, rowsPer - first);
+                        r = first;
+                    }
+                }
+
+                if (p.PrefetchSource && row + 1 < end)
+                {
+                    CachePrefetch.Range((ComplexF*)srcBase + (n * p.InputSignalStride) + source[r], (long)cutoff[r] * sizeof(ComplexF));
+                }
+
                 if (p.HasFilter)
                 {
-                    SpectrumRowKernels.ScaleByFilter(src, dst, kept, (float*)filterBase + filterRow[r], p.HasColumnFactors ? columns : null, s);
+                    SpectrumRowKernels.ScaleByFilter(src, dst, kept, filter, p.HasColumnFactors ? columns : null, s);
                 }
                 else if (p.HasColumnFactors)
                 {
@@ -93,18 +115,6 @@ internal sealed class CpuFourierProcessing(string name, CpuDevice device, bool m
                 if (kept < width)
                 {
                     SpectrumRowKernels.Zero(dst + (2 * kept), 2 * (width - kept));
-                }
-
-                if (++r == first + count)
-                {
-                    r = first;
-                    if (++n == signals)
-                    {
-                        n = 0;
-                        first += count;
-                        count = Math.Min(block, rowsPer - first);
-                        r = first;
-                    }
                 }
             }
         }
