@@ -21,5 +21,10 @@ internal static class Buffers
     }
 
     /// <summary>Allocates <paramref name="elements"/> elements of <paramref name="type"/> from the shared host allocator.</summary>
-    public static MemoryBlock Allocate(long elements, DataType type) => HostAllocator.Shared.Allocate(elements * type.Size);
+    public static MemoryBlock Allocate(long elements, DataType type)
+    {
+        var block = HostAllocator.Shared.Allocate(elements * type.Size);
+        HugePages.Advise(block);
+        return block;
+    }
 }
