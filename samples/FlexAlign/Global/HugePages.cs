@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Oompa.Core.Memory;
+using Oompa.Core.Native;
 
 namespace Oompa.Samples.FlexAlign.Global;
 
@@ -14,6 +15,13 @@ internal static partial class HugePages
     private const int MadviseHugePage = 14;
     private const long HugePageBytes = 2L * 1024 * 1024;
     private static bool unavailable = !OperatingSystem.IsLinux();
+
+    static HugePages()
+    {
+        // Bare "libc" only resolves where libc6-dev installs libc.so; Core's resolver maps it to libc.so.6.
+        _ = NativeLibraries.LibC;
+        NativeLibraries.InstallResolver(typeof(HugePages).Assembly);
+    }
 
     /// <summary>Marks the whole 2 MB pages inside <paramref name="block"/> as huge-page candidates.</summary>
     public static void Advise(MemoryBlock block)
