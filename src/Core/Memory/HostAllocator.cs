@@ -50,6 +50,11 @@ public sealed class HostAllocator : IMemoryAllocator
                 throw new OutOfMemoryException($"Could not allocate {bytes} bytes of host memory aligned to {options.Alignment}.");
             }
 
+            if (options.HugePages)
+            {
+                AdviseHugePages((nint)p, bytes);
+            }
+
             if (options.Zeroed)
             {
                 NativeMemory.Clear(p, size);
@@ -66,6 +71,24 @@ public sealed class HostAllocator : IMemoryAllocator
             Bytes = bytes;
             Pinned = options.Pinned;
             owner.Statistics.OnAllocated(bytes);
+        }
+
+        /// <summary>Best-effort MADV_HUGEPAGE on the whole 2 MB pages inside the block (Linux only).</summary>
+        private static void AdviseHugePages(nint start, long bytes)
+        {
+            const long HugePage = 2L * 1024 * 1024;
+            const int MadviseHugePage = 14;
+            if (!OperatingSystem.IsLinux() || bytes < 2 * HugePage)
+            {
+                return;
+            }
+
+            long first = (start + HugePage - 1) & ~(HugePage - 1);
+            long end = (start + bytes) & ~(HugePage - 1);
+            if (end > first)
+            {
+                _ = LibC.madvise((nint)first, (nuint)(end - first), MadviseHugePage);
+            }
         }
 
         public override nint Pointer

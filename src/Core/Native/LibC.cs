@@ -16,4 +16,7 @@ internal static partial class LibC
 
     [LibraryImport("libc", SetLastError = true)]
     internal static partial int munlock(nint address, nuint length);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int madvise(nint address, nuint length, int advice);
 }

@@ -36,6 +36,25 @@ public class HostAllocatorTests
     }
 
     [Fact]
+    public unsafe void Huge_page_hint_leaves_a_usable_block_for_any_size_and_alignment() =>
+        Prop.ForAll(Arb.From(Gen.Elements(0, 1, 4096, (4 << 20) - 1, 4 << 20, (6 << 20) + 123)), Arb.From(Gen.Elements(64, 4096)), (bytes, alignment) =>
+        {
+            var allocator = new HostAllocator();
+            using (var block = allocator.Allocate(bytes, new AllocationOptions(alignment, Zeroed: true, HugePages: true)))
+            {
+                var span = new Span<byte>((void*)block.Pointer, bytes);
+                if (span.IndexOfAnyExcept((byte)0) >= 0 || block.Pointer % alignment != 0)
+                {
+                    return false;
+                }
+
+                span.Fill(0x5A);
+            }
+
+            return allocator.Statistics.LiveAllocations == 0;
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Disposed_blocks_refuse_use()
     {
         var block = new HostAllocator().Allocate(64);
