@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+
+namespace Oompa.Core.Devices.OpenCl;
+
+/// <summary>
+/// The OpenCL devices of this process, opened once on first use and kept open for the life of the process (contexts
+/// are expensive to create). Device <c>k</c> in <see cref="All"/> owns memory node <c>device{k}</c>.
+/// </summary>
+public static class OpenClDevices
+{
+    private static readonly Lazy<(IReadOnlyList<OpenClDevice> Devices, string? Reason)> Opened = new(OpenAll, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Every device of every platform, in discovery order; empty when OpenCL is unavailable.</summary>
+    public static IReadOnlyList<OpenClDevice> All => Opened.Value.Devices;
+
+    /// <summary>Why <see cref="All"/> is empty, or null when it is not.</summary>
+    public static string? UnavailableReason => Opened.Value.Reason;
+
+    /// <summary>The first device, or null with <see cref="UnavailableReason"/> saying why.</summary>
+    public static OpenClDevice? Default => All.Count > 0 ? All[0] : null;
+
+    /// <summary>The first device, or an exception naming why there is none.</summary>
+    /// <exception cref="InvalidOperationException">No OpenCL device is available.</exception>
+    public static OpenClDevice Require() =>
+        Default ?? throw new InvalidOperationException($"No OpenCL device is available: {UnavailableReason}");
+
+    /// <summary>Logs what was opened (call after configuring logging; opening happens on first use).</summary>
+    public static void Describe(ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        foreach (var device in All)
+        {
+            logger.LogInformation("OpenCL {Device}", device);
+        }
+
+        if (UnavailableReason is { } reason)
+        {
+            logger.LogInformation("OpenCL unavailable: {Reason}", reason);
+        }
+    }
+
+    private static (IReadOnlyList<OpenClDevice>, string?) OpenAll()
+    {
+        var discovery = OpenClDiscovery.Discover();
+        var infos = discovery.Devices;
+        if (infos.Count == 0)
+        {
+            return ([], discovery.Reason ?? "no OpenCL device was found.");
+        }
+
+        return ([.. infos.Select((info, index) => OpenClDevice.Open(info, index))], null);
+    }
+}
