@@ -1,8 +1,11 @@
 using Oompa.Algorithms.Common;
+using Oompa.Algorithms.Common.OpenCl;
 using Oompa.Algorithms.Initialization.Cpu;
+using Oompa.Algorithms.Initialization.OpenCl;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
 
 namespace Oompa.Algorithms.Initialization;
 
@@ -18,4 +21,14 @@ public static class InitializationStrategies
     /// <summary>The CPU strategies, multi-threaded first.</summary>
     public static IReadOnlyList<StrategyFactory<InitializationOutput, NoPayloads, InitializationSettings>> Cpu(CpuDevice device)
         => CpuStrategies.Pair(device, (name, cpu, multi) => new CpuInitialization(name, cpu, multi));
+
+    /// <summary>Name of the OpenCL strategy.</summary>
+    public const string OpenClKernels = OpenClStrategies.Kernels;
+
+    /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
+    public static IReadOnlyList<StrategyFactory<InitializationOutput, NoPayloads, InitializationSettings>> OpenCl(OpenClDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return [new(OpenClKernels, () => new OpenClInitialization(OpenClKernels, device))];
+    }
 }

@@ -99,3 +99,9 @@ public sealed class CpuMultiThreadedInitializationTests : InitializationConforma
     protected override StrategyFactory<InitializationOutput, NoPayloads, InitializationSettings> Strategy =>
         InitializationStrategies.Cpu(new CpuDevice(4)).Single(f => f.Name == InitializationStrategies.CpuMultiThreaded);
 }
+
+public sealed class OpenClInitializationTests : InitializationConformance
+{
+    protected override StrategyFactory<InitializationOutput, NoPayloads, InitializationSettings> Strategy =>
+        InitializationStrategies.OpenCl(OpenClTestDevice.Device).Single();
+}
