@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Oompa.Core.Devices.OpenCl;
+
+namespace Oompa.Algorithms;
+
+/// <summary>Registers the OpenCL strategies of every algorithm for one device.</summary>
+public static class OompaOpenClServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <paramref name="device"/> (default: the process's first OpenCL device) and every algorithm's OpenCL strategy,
+    /// after the strategies registered before (call it after <see cref="OompaServiceCollectionExtensions.AddOompa"/>).
+    /// Algorithms ask strategies in registration order, so host payloads still go to the CPU strategies first, while
+    /// payloads on the device's memory node, which CPU strategies decline, go to the OpenCL ones. Set
+    /// <c>PreferredStrategy</c> to <c>OpenCl.*</c> names to send host payloads to the device.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No device was given and none is available; the message says why.</exception>
+    public static IServiceCollection AddOompaOpenCl(this IServiceCollection services, OpenClDevice? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        device ??= OpenClDevices.Require();
+        services.TryAddSingleton(device);
+        services.AddAlgorithm<Initialization.Initialization, Initialization.InitializationOutput, Core.Data.NoPayloads, Initialization.InitializationSettings>(
+            Initialization.InitializationStrategies.OpenCl(device));
+        return services;
+    }
+}
