@@ -30,6 +30,12 @@ internal sealed class OpenClCorrelation(string name, OpenClDevice device, long m
         var d2 = input.Data2?.Descriptor ?? d1;
         var order = CorrelationPairs.For(settings.Mode, d1.SpatialSize.N, d2.SpatialSize.N);
         var p = new CorrelationPlan(d1, d2, output.Correlations.Descriptor, order, settings.Center);
+        if (order.Count > int.MaxValue / 2)
+        {
+            reasons.Add($"output member 'Correlations' has {order.Count} pairs; the pair table of this strategy holds at most {int.MaxValue / 2}.");
+            return;
+        }
+
         var configuration = Configuration ?? CorrelationKernels.Correlate.Default;
         var program = CorrelationKernels.Correlate.Build(Device, configuration);
         ReleaseResources();
@@ -53,7 +59,7 @@ internal sealed class OpenClCorrelation(string name, OpenClDevice device, long m
             rowTable[(4 * r) + 3] = (int)p.RowSign[r];
         }
 
-        var pairTable = new int[checked(2 * (int)order.Count)];
+        var pairTable = new int[2 * (int)order.Count];
         for (int index = 0; index < order.Count; index++)
         {
             var (i, j) = order.PairOf(index);

@@ -31,8 +31,9 @@ void correlate_pairs(
     const int first = get_group_id(0) * (WG_X * ITEMS * VEC) + get_local_id(0) * VEC;
     float2 a[ITEMS * VEC];
     // Items beyond the launched range (very large batches) are visited by a grid-stride loop.
-    for (int item = get_global_id(1); item < total; item += get_global_size(1))
+    for (size_t next = get_global_id(1); next < (size_t)total; next += get_global_size(1))
     {
+        const int item = (int)next;
         const int tile = item / rowsPerSignal;
         const int r = item - tile * rowsPerSignal;
         const int4 t = rows[r];

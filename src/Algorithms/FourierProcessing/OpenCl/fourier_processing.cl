@@ -24,8 +24,9 @@ void fourier_process(
 {
     const int first = get_group_id(0) * (WG_X * ITEMS) + get_local_id(0);
     // Rows beyond the launched range (very large batches) are visited by a grid-stride loop.
-    for (int row = get_global_id(1); row < totalRows; row += get_global_size(1))
+    for (size_t item = get_global_id(1); item < (size_t)totalRows; item += get_global_size(1))
     {
+        const int row = (int)item;
         const int n = row / rowsPerSignal;
         const int r = row - n * rowsPerSignal;
         const int4 t = rows[r];
