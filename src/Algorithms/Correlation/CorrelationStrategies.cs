@@ -1,7 +1,10 @@
 using Oompa.Algorithms.Common;
+using Oompa.Algorithms.Common.OpenCl;
 using Oompa.Algorithms.Correlation.Cpu;
+using Oompa.Algorithms.Correlation.OpenCl;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
 
 namespace Oompa.Algorithms.Correlation;
 
@@ -14,7 +17,17 @@ public static class CorrelationStrategies
     /// <summary>Name of the single-threaded CPU strategy (the numerical reference).</summary>
     public const string CpuSingleThreaded = CpuStrategies.SingleThreaded;
 
+    /// <summary>Name of the OpenCL strategy.</summary>
+    public const string OpenClKernels = OpenClStrategies.Kernels;
+
     /// <summary>The CPU strategies, multi-threaded first.</summary>
     public static IReadOnlyList<StrategyFactory<CorrelationOutput, CorrelationInput, CorrelationSettings>> Cpu(CpuDevice device)
         => CpuStrategies.Pair(device, (name, cpu, multi) => new CpuCorrelation(name, cpu, multi));
+
+    /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
+    public static IReadOnlyList<StrategyFactory<CorrelationOutput, CorrelationInput, CorrelationSettings>> OpenCl(OpenClDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return [new(OpenClKernels, () => new OpenClCorrelation(OpenClKernels, device))];
+    }
 }
