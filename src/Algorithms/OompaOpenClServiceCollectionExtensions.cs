@@ -22,6 +22,10 @@ public static class OompaOpenClServiceCollectionExtensions
         services.TryAddSingleton(device);
         services.AddAlgorithm<Initialization.Initialization, Initialization.InitializationOutput, Core.Data.NoPayloads, Initialization.InitializationSettings>(
             Initialization.InitializationStrategies.OpenCl(device));
+        services.AddAlgorithm<FourierProcessing.FourierProcessing, FourierProcessing.FourierProcessingOutput, FourierProcessing.FourierProcessingInput, FourierProcessing.FourierProcessingSettings>(
+            FourierProcessing.FourierProcessingStrategies.OpenCl(device));
+        services.AddAlgorithm<Correlation.Correlation, Correlation.CorrelationOutput, Correlation.CorrelationInput, Correlation.CorrelationSettings>(
+            Correlation.CorrelationStrategies.OpenCl(device));
         return services;
     }
 }

@@ -37,7 +37,12 @@ internal static class MemoryOverlap
         return startA < endB && startB < endA;
     }
 
-    /// <summary>Whether both payloads hold host data starting at the same address.</summary>
+    /// <summary>
+    /// Whether both payloads start at the same place: the same host address, or the same device buffer (device payloads
+    /// always start at their buffer's first byte).
+    /// </summary>
     public static bool SamePointer(IPayload a, IPayload b) =>
-        a.Physical.Pointer != 0 && a.Physical.Pointer == b.Physical.Pointer && a.Physical.Node == b.Physical.Node;
+        a.Physical.Node == b.Physical.Node && (a.Physical.Handle is not null
+            ? ReferenceEquals(a.Physical.Handle, b.Physical.Handle)
+            : a.Physical.Pointer != 0 && a.Physical.Pointer == b.Physical.Pointer);
 }

@@ -8,6 +8,8 @@ namespace Oompa.Core.Devices.OpenCl;
 public sealed unsafe class OpenClQueue : IDisposable
 {
     private readonly OpenClHandle handle;
+    private long bytesToDevice;
+    private long bytesToHost;
 
     internal OpenClQueue(OpenClDevice device, string name)
     {
@@ -28,6 +30,12 @@ public sealed unsafe class OpenClQueue : IDisposable
     /// <summary>The native <c>cl_command_queue</c>, valid until the device is disposed (for libraries such as clFFT).</summary>
     public nint NativeHandle => handle.Value;
 
+    /// <summary>Bytes this queue has been asked to copy from host memory into buffers.</summary>
+    public long BytesToDevice => Interlocked.Read(ref bytesToDevice);
+
+    /// <summary>Bytes this queue has been asked to copy from buffers into host memory.</summary>
+    public long BytesToHost => Interlocked.Read(ref bytesToHost);
+
     /// <summary>Submits queued commands to the device without waiting.</summary>
     public void Flush() => OpenClError.ThrowIfFailed(OpenClNative.clFlush(handle.Value), $"clFlush ({Name})");
 
@@ -46,6 +54,7 @@ public sealed unsafe class OpenClQueue : IDisposable
         int status = OpenClNative.clEnqueueWriteBuffer(
             handle.Value, destination.NativeHandle, blocking ? OpenClNative.True : OpenClNative.False, (nuint)destinationOffset, (nuint)bytes, (void*)source, n, n == 0 ? null : w, completion is null ? null : &e);
         Complete(status, $"write {bytes} B", completion, e);
+        Interlocked.Add(ref bytesToDevice, bytes);
     }
 
     /// <summary>Copies <paramref name="bytes"/> bytes from a buffer into host memory at <paramref name="destination"/>.</summary>
@@ -60,6 +69,7 @@ public sealed unsafe class OpenClQueue : IDisposable
         int status = OpenClNative.clEnqueueReadBuffer(
             handle.Value, source.NativeHandle, blocking ? OpenClNative.True : OpenClNative.False, (nuint)sourceOffset, (nuint)bytes, (void*)destination, n, n == 0 ? null : w, completion is null ? null : &e);
         Complete(status, $"read {bytes} B", completion, e);
+        Interlocked.Add(ref bytesToHost, bytes);
     }
 
     /// <summary>Copies bytes between two buffers of this device (the ranges may not overlap within one buffer).</summary>
