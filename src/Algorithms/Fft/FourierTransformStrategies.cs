@@ -1,7 +1,9 @@
 using Oompa.Algorithms.Common;
 using Oompa.Algorithms.Fft.Cpu;
+using Oompa.Algorithms.Fft.OpenCl;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
 
 namespace Oompa.Algorithms.Fft;
 
@@ -14,7 +16,17 @@ public static class FourierTransformStrategies
     /// <summary>Name of the single-threaded CPU strategy (the numerical reference).</summary>
     public const string CpuSingleThreaded = CpuStrategies.SingleThreaded;
 
+    /// <summary>Name of the OpenCL strategy (clFFT; FFT has no kernel of Oompa's own to tune).</summary>
+    public const string OpenClClFft = "OpenCl.ClFft";
+
     /// <summary>The CPU strategies, multi-threaded first.</summary>
     public static IReadOnlyList<StrategyFactory<FourierTransformOutput, FourierTransformInput, FourierTransformSettings>> Cpu(CpuDevice device)
         => CpuStrategies.Pair(device, (name, cpu, multi) => new CpuFourierTransform(name, cpu, multi));
+
+    /// <summary>The OpenCL strategy on <paramref name="device"/>: clFFT plans baked once per device and shape.</summary>
+    public static IReadOnlyList<StrategyFactory<FourierTransformOutput, FourierTransformInput, FourierTransformSettings>> OpenCl(OpenClDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return [new(OpenClClFft, () => new OpenClFourierTransform(OpenClClFft, device))];
+    }
 }

@@ -40,9 +40,14 @@ internal static class InfoSources
         _ = OpenClDiscovery.Library;
         _ = MpiLibrary.Library;
         _ = Oompa.Algorithms.Fft.Fftw.Fftw.Library;
+        _ = Oompa.Algorithms.Fft.ClFft.ClFft.Library;
 
         report.Section(System).Add(SystemLines.Collect);
-        report.Section(NativeLibraries).Add(NativeLibraryLines.Collect);
+        var details = new Dictionary<string, Func<IEnumerable<InfoLine>>>(StringComparer.Ordinal)
+        {
+            [Oompa.Algorithms.Fft.ClFft.ClFft.Library.Name] = ClFftLines.Collect,
+        };
+        report.Section(NativeLibraries).Add(() => NativeLibraryLines.Collect(details));
         report.Section(Fftw).Add(FftwLines.Collect);
         var openClLogger = loggerFactory.CreateLogger(typeof(OpenClDiscovery));
         report.Section(OpenCl).Add(() => OpenClLines.Collect(openClLogger));

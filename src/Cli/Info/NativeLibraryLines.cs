@@ -3,11 +3,28 @@ using Oompa.Core.Native;
 
 namespace Oompa.Cli.Info;
 
-/// <summary>One line per registered native library: the soname it loads from, or the package that installs it.</summary>
+/// <summary>
+/// One line per registered native library: the soname it loads from, or the package that installs it; libraries with
+/// details (such as clFFT's version) get them as indented lines below their own.
+/// </summary>
 internal static class NativeLibraryLines
 {
     /// <summary>The lines of the native-library section.</summary>
-    public static IEnumerable<InfoLine> Collect() => NativeLibraries.Registered.Select(l => new InfoLine(l.Name, Status(l)));
+    /// <param name="details">Extra lines per library name, asked only for libraries that load.</param>
+    public static IEnumerable<InfoLine> Collect(IReadOnlyDictionary<string, Func<IEnumerable<InfoLine>>>? details = null)
+    {
+        foreach (var library in NativeLibraries.Registered)
+        {
+            yield return new InfoLine(library.Name, Status(library));
+            if (details is not null && details.TryGetValue(library.Name, out var more) && NativeLibraries.TryLoad(library, out _))
+            {
+                foreach (var line in more())
+                {
+                    yield return line;
+                }
+            }
+        }
+    }
 
     /// <summary><c>libX.so.N (purpose)</c> when it loads, else <c>missing — apt-get install package</c>.</summary>
     public static string Status(NativeLibraryInfo library)

@@ -40,8 +40,17 @@ public class InfoReportTests
     [InlineData("libc", "libc.so.6")]
     [InlineData("fftw3f", "libfftw3f.so.3")]
     [InlineData("fftw3f_threads", "libfftw3f_threads.so.3")]
+    [InlineData("clFFT", "libclFFT.so.2")]
     public void Native_libraries_are_listed_with_the_soname_they_load_from(string name, string soname) =>
         Assert.Contains($"loaded {soname}", Line(name), StringComparison.Ordinal);
+
+    [Fact]
+    public void ClFft_is_listed_with_its_version_below_its_line()
+    {
+        int at = Array.FindIndex(Lines, l => l.TrimStart().StartsWith("clFFT  ", StringComparison.Ordinal));
+        Assert.True(at >= 0, Default.Value.Text);
+        Assert.Matches(@"^\s{4}Version\s+2\.\d+\.\d+$", Lines[at + 1].TrimEnd());
+    }
 
     [Fact]
     public void A_missing_library_names_the_package_to_install()
