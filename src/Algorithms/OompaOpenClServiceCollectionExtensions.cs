@@ -22,6 +22,8 @@ public static class OompaOpenClServiceCollectionExtensions
         services.TryAddSingleton(device);
         services.AddAlgorithm<Initialization.Initialization, Initialization.InitializationOutput, Core.Data.NoPayloads, Initialization.InitializationSettings>(
             Initialization.InitializationStrategies.OpenCl(device));
+        services.AddAlgorithm<Fft.FourierTransform, Fft.FourierTransformOutput, Fft.FourierTransformInput, Fft.FourierTransformSettings>(
+            Fft.FourierTransformStrategies.OpenCl(device));
         services.AddAlgorithm<FourierProcessing.FourierProcessing, FourierProcessing.FourierProcessingOutput, FourierProcessing.FourierProcessingInput, FourierProcessing.FourierProcessingSettings>(
             FourierProcessing.FourierProcessingStrategies.OpenCl(device));
         services.AddAlgorithm<Correlation.Correlation, Correlation.CorrelationOutput, Correlation.CorrelationInput, Correlation.CorrelationSettings>(

@@ -1,8 +1,12 @@
+using System.Globalization;
 using Oompa.Algorithms.Correlation;
+using Oompa.Algorithms.Fft;
 using Oompa.Algorithms.FourierProcessing;
 using Oompa.Algorithms.Initialization;
 using Oompa.Core.Data;
+using Oompa.Core.Devices;
 using Oompa.Core.Devices.OpenCl;
+using Oompa.Core.Memory;
 
 namespace Oompa.Benchmarks.OpenCl;
 
@@ -16,8 +20,60 @@ internal static class OpenClBenchCases
         Correlate,
     ];
 
-    /// <summary>Lines comparing the device FFT with FFTW; none until an OpenCL FFT strategy exists.</summary>
-    public static IEnumerable<(string Label, string Text, IReadOnlyList<(string Key, object Value)> Fields)> FftComparison(OpenClDevice device, int size) => [];
+    /// <summary>
+    /// A batch of 4 S×S R2C transforms, out of place: clFFT on device payloads (device time) next to FFTW's multi-threaded
+    /// CPU strategy on host payloads holding the same data (wall time), both medians after warm-up.
+    /// </summary>
+    public static IEnumerable<(string Label, string Text, IReadOnlyList<(string Key, object Value)> Fields)> FftComparison(OpenClDevice device, int size)
+    {
+        var spatial = FourierDescriptor.ForSpatial(new Size(size, size, 1, 4));
+        var settings = FourierTransformSettings.Forward;
+        var spectrum = FourierTransform.OutputDescriptor(spatial, settings);
+        using var hostIn = OwnedPayload<FourierDescriptor>.Allocate(HostAllocator.Shared, spatial, DataType.Float32, "frames");
+        using var hostOut = OwnedPayload<FourierDescriptor>.Allocate(HostAllocator.Shared, spectrum, DataType.Complex32, "spectra");
+        var random = new Random(1);
+        foreach (ref float v in hostIn.AsSpan<float>())
+        {
+            v = (float)random.NextDouble();
+        }
+
+        using var cpu = new FourierTransform(FourierTransformStrategies.Cpu(CpuDevice.Default).Take(1));
+        var cpuOut = new FourierTransformOutput(hostOut.Payload);
+        var cpuIn = new FourierTransformInput(hostIn.Payload);
+        cpu.Init(cpuOut, cpuIn, settings).ThrowIfFailed();
+        double fftw = WallMedian(() => cpu.Execute(cpuOut, cpuIn));
+
+        using var devIn = device.Allocate(spatial, DataType.Float32, "frames");
+        using var devOut = device.Allocate(spectrum, DataType.Complex32, "spectra");
+        device.Upload(hostIn.Payload, devIn.Payload, blocking: true);
+        using var gpu = new FourierTransform(FourierTransformStrategies.OpenCl(device));
+        var gpuOut = new FourierTransformOutput(devOut.Payload);
+        var gpuIn = new FourierTransformInput(devIn.Payload);
+        gpu.Init(gpuOut, gpuIn, settings).ThrowIfFailed();
+        double clfft = DeviceTimer.MedianSeconds(device.ComputeQueue, () => gpu.Execute(gpuOut, gpuIn));
+
+        string shape = string.Create(CultureInfo.InvariantCulture, $"4 x {size}x{size} R2C");
+        yield return ("FFT clFFT (device)", string.Create(CultureInfo.InvariantCulture, $"{clfft * 1e3,8:F3} ms  ({shape})"), [("fft_clfft_ms", clfft * 1e3)]);
+        yield return ("FFT FFTW (host)", string.Create(CultureInfo.InvariantCulture, $"{fftw * 1e3,8:F3} ms  ({shape}, {CpuDevice.Default.Threads} threads)"), [("fft_fftw_ms", fftw * 1e3)]);
+        yield return ("FFT clFFT / FFTW", string.Create(CultureInfo.InvariantCulture, $"{clfft / fftw:F2}"), [("fft_clfft_over_fftw", clfft / fftw)]);
+    }
+
+    private static double WallMedian(Action action)
+    {
+        var samples = new List<double>();
+        for (int i = 0; i < 13; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            action();
+            if (i >= 3)
+            {
+                samples.Add(watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        samples.Sort();
+        return samples[samples.Count / 2];
+    }
 
     private static OpenClBenchCase Fill(OpenClDevice device, int size)
     {

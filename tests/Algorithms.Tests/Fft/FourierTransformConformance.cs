@@ -15,7 +15,13 @@ namespace Oompa.Algorithms.Tests.Fft;
 /// </summary>
 public abstract partial class FourierTransformConformance
 {
-    private static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(30);
+    /// <summary>
+    /// FsCheck cases per property. The CPU strategies run 30; a backend whose plans compile kernels per shape (clFFT:
+    /// about a second per new shape on pocl) may run fewer of the same generated cases to keep the suite's time bounded.
+    /// </summary>
+    protected virtual int CasesPerProperty => 30;
+
+    private Config Quick => Config.QuickThrowOnFailure.WithMaxTest(CasesPerProperty);
 
     /// <summary>The single strategy under test.</summary>
     protected abstract StrategyFactory<FourierTransformOutput, FourierTransformInput, FourierTransformSettings> Strategy { get; }
