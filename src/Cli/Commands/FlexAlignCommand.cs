@@ -13,7 +13,7 @@ namespace Oompa.Cli.Commands;
 internal sealed class FlexAlignCommand : Command
 {
     /// <summary>The backends <c>--backend</c> accepts today.</summary>
-    public static readonly IReadOnlyList<string> Backends = ["cpu"];
+    public static readonly IReadOnlyList<string> Backends = ["cpu", "opencl"];
 
     private readonly GlobalOptions options;
     private readonly Option<string> movie = new("--movie") { Description = "The movie: an MRC stack, one section per frame", Required = true };
@@ -71,7 +71,7 @@ internal sealed class FlexAlignCommand : Command
             string value = r.GetValueOrDefault<string>();
             if (!Backends.Contains(value, StringComparer.Ordinal))
             {
-                r.AddError($"Backend '{value}' is not available; available backends: {string.Join(", ", Backends)} (OpenCL arrives with the scheduler).");
+                r.AddError($"Backend '{value}' is not available; available backends: {string.Join(", ", Backends)} ('auto', every worker through the scheduler, is not available yet).");
             }
         });
         threadsOption.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) { r.AddError("--threads must be at least 1."); } });
@@ -92,6 +92,7 @@ internal sealed class FlexAlignCommand : Command
             Threads = parseResult.GetValue(threads),
             Patches = parseResult.GetValue(patches) is [int px, int py] ? (px, py) : null,
             PatchSize = parseResult.GetValue(patchSize),
+            Backend = parseResult.GetRequiredValue(backend),
         };
         var stdout = parseResult.InvocationConfiguration.Output;
         var stderr = parseResult.InvocationConfiguration.Error;

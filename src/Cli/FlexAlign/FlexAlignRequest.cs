@@ -37,4 +37,7 @@ internal sealed record FlexAlignRequest
 
     /// <summary>Threads; null uses every core.</summary>
     public int? Threads { get; init; }
+
+    /// <summary>The compute backend: <c>cpu</c> or <c>opencl</c> (OpenCL strategies first, CPU for what they decline).</summary>
+    public string Backend { get; init; } = "cpu";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
 using Oompa.Samples.FlexAlign;
 using Oompa.Samples.FlexAlign.Global;
 using Oompa.Samples.FlexAlign.LocalAlignment;
@@ -54,7 +55,7 @@ internal static class FlexAlignRunner
         }
 
         var device = new CpuDevice(request.Threads);
-        var algorithms = new AlgorithmProvider(device, loggerFactory);
+        var algorithms = new AlgorithmProvider(device, loggerFactory, request.Backend == "opencl" ? OpenClDevices.Require() : null);
         var result = new GlobalAligner(algorithms).Align(source, settings, computeSum: request.Patches is null, progress, cancellationToken);
         LocalAlignmentResult? local = null;
         float[]? sum = null;
@@ -91,7 +92,7 @@ internal static class FlexAlignRunner
             GainPath = request.GainPath,
             DarkPath = request.DarkPath,
             GainTransform = request.GainTransform,
-            Backend = "cpu",
+            Backend = algorithms.Backend,
             Threads = device.Threads,
             Timings = [new("align", Math.Round(align, 3))],
         };
