@@ -20,7 +20,7 @@ namespace Oompa.Algorithms.Common.OpenCl;
 internal abstract partial class OpenClStrategy<TOut, TIn, TSettings>
 {
     private readonly Dictionary<OpenClBuffer, OpenClBuffer> substitutes = new(ReferenceEqualityComparer.Instance);
-    private readonly List<OpenClBuffer?> scratch = [];
+    private readonly List<ScratchPair?> scratch = [];
     private TuningLease? lease;
     private TSettings acceptedSettings = default!;
     private TuningConfiguration? running;
@@ -167,149 +167,10 @@ internal abstract partial class OpenClStrategy<TOut, TIn, TSettings>
         }
     }
 
-    /// <summary>
-    /// Copies every output buffer into a scratch buffer (one per output member, kept between steps; members sharing a
-    /// buffer share the copy) before the user's run. Null when there is no device memory for them.
-    /// </summary>
-    private List<Copy>? Snapshot(TOut output, TuningConfiguration candidate, TuningLease tuning, ref bool reported)
-    {
-        var copies = new List<Copy>();
-        try
-        {
-            var members = output.Members;
-            for (int i = 0; i < members.Count; i++)
-            {
-                if (members[i].Payload is not { } payload)
-                {
-                    continue;
-                }
-
-                var original = Buffer(payload);
-                var shared = copies.Find(c => ReferenceEquals(c.Original, original));
-                if (shared is not null)
-                {
-                    copies.Add(shared with { Payload = payload });
-                    continue;
-                }
-
-                while (scratch.Count <= i)
-                {
-                    scratch.Add(null);
-                }
-
-                if (scratch[i] is not { } copy || copy.Bytes < original.Bytes)
-                {
-                    scratch[i]?.Dispose();
-                    scratch[i] = null;
-                    copy = Device.Allocator.AllocateBuffer(original.Bytes);
-                    scratch[i] = copy;
-                }
-
-                Queue.Copy(original, 0, copy, 0, original.Bytes);
-                copies.Add(new Copy(payload, original, copy));
-            }
-
-            return copies;
-        }
-        catch (OutOfMemoryException e)
-        {
-            ReleaseScratch();
-            reported = true;
-            tuning.Report(candidate, TuningMeasurement.Failure(TuningStatus.DeviceLimitsExceeded, $"no device memory for scratch copies of the outputs: {e.Message}"));
-            tuning.StopTuning($"no device memory for scratch copies of the outputs ({e.Message})");
-            return null;
-        }
-    }
-
-    private TuningMeasurement Evaluate(TOut output, TIn input, TuningConfiguration candidate, List<Copy> copies)
-    {
-        var reasons = new List<string>();
-        try
-        {
-            if (!TrySwitch(output, input, candidate, reasons))
-            {
-                return TuningMeasurement.Failure(TuningStatus.DeviceLimitsExceeded, string.Join("; ", reasons));
-            }
-
-            double seconds = TimeCandidate(output, input, copies);
-            string? problem = Validate(copies);
-            return problem is null ? TuningMeasurement.Success(seconds) : TuningMeasurement.Failure(TuningStatus.ValidationFailed, problem);
-        }
-        catch (OpenClBuildException e)
-        {
-            return TuningMeasurement.Failure(TuningStatus.CompilationFailed, e.Message);
-        }
-#pragma warning disable CA1031 // A candidate that crashes is a failed candidate; the user's outputs are already computed.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            return TuningMeasurement.Failure(TuningStatus.ComputationFailed, $"{e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    /// <summary>Runs the candidate on the scratch copies between two profiling markers, holding the device's lock.</summary>
-    private double TimeCandidate(TOut output, TIn input, List<Copy> copies)
-    {
-        Queue.Finish();
-        foreach (var copy in copies)
-        {
-            substitutes[copy.Original] = copy.Scratch;
-        }
-
-        try
-        {
-            using (DeviceLocks.Acquire(Device.Identity))
-            {
-                using var before = Queue.Marker();
-                Run(output, input);
-                using var after = Queue.Marker();
-                ulong start = before.Times().Ended;
-                ulong end = after.Times().Ended;
-                return end > start ? (end - start) / 1e9 : 0;
-            }
-        }
-        finally
-        {
-            substitutes.Clear();
-        }
-    }
-
-    /// <summary>Compares each output member's scratch result with the user's result of the same execution.</summary>
-    private string? Validate(List<Copy> copies)
-    {
-        foreach (var (payload, original, copy) in copies)
-        {
-            int bytes = checked((int)payload.RequiredBytes);
-            var reference = GC.AllocateUninitializedArray<byte>(bytes, pinned: true);
-            var candidate = GC.AllocateUninitializedArray<byte>(bytes, pinned: true);
-            Queue.Read(original, 0, Marshal.UnsafeAddrOfPinnedArrayElement(reference, 0), bytes, blocking: true);
-            Queue.Read(copy, 0, Marshal.UnsafeAddrOfPinnedArrayElement(candidate, 0), bytes, blocking: true);
-            if (OutputComparison.Difference(reference, candidate, payload.Physical.Type, TuningTolerance, $"output '{payload.Name}'") is { } problem)
-            {
-                return problem;
-            }
-        }
-
-        return null;
-    }
-
-    private void ReleaseScratch()
-    {
-        foreach (var buffer in scratch)
-        {
-            buffer?.Dispose();
-        }
-
-        scratch.Clear();
-    }
-
     private void ReleaseTuning()
     {
         lease?.Dispose();
         lease = null;
         ReleaseScratch();
     }
-
-    /// <summary>An output member, the buffer the user's run writes, and the scratch copy the candidate writes instead.</summary>
-    private sealed record Copy(IPayload Payload, OpenClBuffer Original, OpenClBuffer Scratch);
 }
