@@ -73,6 +73,7 @@ internal static class TunerBench
 
         long start = Stopwatch.GetTimestamp();
         int executions = 0;
+        IReadOnlyList<TuningSession> sessions;
         try
         {
             while (tuner.Sessions.Any(s => !s.IsFinished) && executions < budget * 4)
@@ -81,6 +82,8 @@ internal static class TunerBench
                 device.ComputeQueue.Finish();
                 executions++;
             }
+
+            sessions = tuner.Sessions;
         }
         finally
         {
@@ -88,11 +91,15 @@ internal static class TunerBench
         }
 
         double tuningWall = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var sessions = tuner.Sessions;
         if (sessions.Count == 0)
         {
             report.Line(name, "no tunable kernel joined the tuner").Field(Key(name) + "_status", "untunable");
             return [];
+        }
+
+        if (sessions.FirstOrDefault(s => !s.IsFinished) is { } unfinished)
+        {
+            throw new InvalidOperationException($"{name}: tuning {unfinished.Key.Strategy} did not finish within {executions} executions.");
         }
 
         var stored = new KernelTuner(new KernelTunerOptions { Mode = TuningModeSetting.Parse("use-stored"), StoreDirectory = store });

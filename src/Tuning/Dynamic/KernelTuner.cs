@@ -79,7 +79,7 @@ public sealed partial class KernelTuner
     /// <summary>Candidates evaluated by every session of this tuner.</summary>
     public int Steps => Volatile.Read(ref steps);
 
-    /// <summary>The sessions started by this tuner, live and finished.</summary>
+    /// <summary>The sessions of this tuner: live ones and finished ones (an unfinished session whose strategies were all disposed is dropped).</summary>
     public IReadOnlyList<TuningSession> Sessions
     {
         get
@@ -121,6 +121,7 @@ public sealed partial class KernelTuner
         {
             if (request.Relation != GroupRelation.Similar && sessions.TryGetValue(key, out var own))
             {
+                own.Enter();
                 return new TuningLease(request, GroupRole.Equal, own.Best, own, key);
             }
 
@@ -144,6 +145,7 @@ public sealed partial class KernelTuner
                 var (start, from) = Nearest(request);
                 var session = new TuningSession(this, request, start, from);
                 sessions[key] = session;
+                session.Enter();
                 Options.Logger.LogDebug("Tuning {Key}, starting from {Start}", key, start?.Key ?? "the default");
                 return new TuningLease(request, GroupRole.Leader, space.Default, session, key);
             }
@@ -159,6 +161,20 @@ public sealed partial class KernelTuner
     }
 
     internal void OnFinished(TuningSession session) => SessionFinished?.Invoke(this, session);
+
+    /// <summary>Forgets a session whose members all left before it ended: a later strategy of the group starts afresh.</summary>
+    internal void Discard(TuningSession session)
+    {
+        lock (sync)
+        {
+            if (sessions.TryGetValue(session.Key, out var known) && ReferenceEquals(known, session))
+            {
+                sessions.Remove(session.Key);
+            }
+        }
+
+        Options.Logger.LogDebug("Discarded the unfinished tuning session of {Key} after {Steps} steps", session.Key, session.Steps);
+    }
 
     private TuningStore? OpenStore()
     {

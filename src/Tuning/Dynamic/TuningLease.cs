@@ -111,7 +111,10 @@ public sealed class TuningLease : IDisposable
         StoppedReason ??= reason;
     }
 
-    /// <summary>Leaves the group; a candidate still out is reported as failed so the session can go on.</summary>
+    /// <summary>
+    /// Leaves the group; a candidate still out is reported as failed so the session can go on. When the last member of
+    /// an unfinished session leaves, the session is discarded without storing anything.
+    /// </summary>
     public void Dispose()
     {
         if (disposed)
@@ -125,6 +128,10 @@ public sealed class TuningLease : IDisposable
         }
 
         disposed = true;
+        if (Role is GroupRole.Leader or GroupRole.Equal)
+        {
+            session?.Leave();
+        }
     }
 
     /// <summary>Formats as the role and key.</summary>

@@ -22,6 +22,7 @@ public sealed class TuningSession
     private readonly TuningHistory history;
     private TuningConfiguration? pending;
     private TuningStopReason? finishedReason;
+    private int members;
 
     internal TuningSession(KernelTuner owner, KernelTuningRequest request, TuningConfiguration? start, TuningStoreKey? startedFrom)
     {
@@ -141,6 +142,30 @@ public sealed class TuningSession
 
     /// <summary>Why saving failed, if it did (the result still applies in this process).</summary>
     public string? SaveProblem { get; private set; }
+
+    /// <summary>A leader or equal member joined.</summary>
+    internal void Enter()
+    {
+        lock (sync)
+        {
+            members++;
+        }
+    }
+
+    /// <summary>A member left; when the last leaves before the session ended, the tuner discards the session.</summary>
+    internal void Leave()
+    {
+        bool discard;
+        lock (sync)
+        {
+            discard = --members == 0 && finishedReason is null;
+        }
+
+        if (discard)
+        {
+            owner.Discard(this);
+        }
+    }
 
     /// <summary>The next candidate to evaluate, or null when the session has ended or another member is evaluating one.</summary>
     internal TuningConfiguration? TryBegin()

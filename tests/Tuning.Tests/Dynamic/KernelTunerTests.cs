@@ -232,6 +232,24 @@ public class KernelTunerTests
     }
 
     [Fact]
+    public void A_session_whose_strategies_all_leave_before_it_ends_is_discarded_and_stores_nothing()
+    {
+        using var dir = new TempDirectory();
+        var tuner = FakeKernel.Tuner(dir.Path, "tune:8");
+        using (var lease = tuner.Join(FakeKernel.Request()))
+        {
+            FakeKernel.Execute(lease);
+            FakeKernel.Execute(lease);
+        }
+
+        Assert.Empty(tuner.Sessions);
+        Assert.False(File.Exists(Path.Combine(dir.Path, TuningStore.FileName)));
+        using var again = tuner.Join(FakeKernel.Request());
+        Assert.Equal(GroupRole.Leader, again.Role);
+        Assert.Equal(0, again.Session!.Steps);
+    }
+
+    [Fact]
     public void A_corrupt_store_is_reported_and_tuning_runs_without_it()
     {
         using var dir = new TempDirectory();

@@ -95,6 +95,7 @@ internal abstract partial class OpenClStrategy<TOut, TIn, TSettings>
     private bool TrySwitch(TOut output, TIn input, TuningConfiguration configuration, List<string> reasons)
     {
         Configuration = configuration;
+        running = null;
         try
         {
             Accept(output, input, acceptedSettings, reasons);
