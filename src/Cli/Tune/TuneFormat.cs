@@ -57,7 +57,7 @@ internal static class TuneFormat
         lines.Add(("evaluations", string.Create(CultureInfo.InvariantCulture, $"{entry.Evaluations} ({entry.Searcher})")));
         lines.Add(("tuned", string.Create(CultureInfo.InvariantCulture, $"{entry.Timestamp:yyyy-MM-dd HH:mm:ss zzz} by Oompa {entry.OompaVersion}")));
         int width = lines.Max(l => l.Label.Length);
-        return string.Join(Environment.NewLine, lines.Select(l => $"{(l.Label.Length == 0 ? "" : l.Label).PadRight(width)}  {l.Value}"));
+        return string.Join(Environment.NewLine, lines.Select(l => $"{l.Label.PadRight(width)}  {l.Value}"));
     }
 
     /// <summary>The device name from an identity such as <c>opencl|vendor|name|driver|units</c> (several joined by <c> + </c>).</summary>

@@ -29,7 +29,8 @@ public static class StrategyChooser
     /// with it. Off: leaves the preference alone. A stored choice is used without timing (except when retuning).
     /// Use-stored without a stored choice: leaves the preference alone. Tune and retune: times every strategy that
     /// accepts (one warm-up, then the median of <see cref="StrategyChooserOptions.Repetitions"/> executions, each
-    /// followed by <c>Synchronize</c>) and prefers the fastest. Every strategy runs on the caller's payloads, whose bytes
+    /// followed by <c>Synchronize</c>) and prefers the fastest; while timed, tunable kernels run their stored or default
+    /// configurations, never candidates. Every strategy runs on the caller's payloads, whose bytes
     /// are saved first and written back before every run and at the end, so in-place and accumulating requests see the
     /// original data each time and the payloads end as they began.
     /// </summary>
@@ -67,7 +68,15 @@ public static class StrategyChooser
             return new StrategyChoice(key, null, false, [], algorithm.Init(output, input, settings));
         }
 
-        var timings = Time(algorithm, names, output, input, settings, options.Repetitions, out string? problem);
+        // While timed, strategies run stored or default kernel configurations: dynamic tuning would distort the times.
+        var quiet = new KernelTuner(tuner.Options with { Mode = new TuningModeSetting(TuningMode.UseStored) });
+        List<StrategyTiming> timings;
+        string? problem;
+        using (KernelTuner.Use(quiet))
+        {
+            timings = Time(algorithm, names, output, input, settings, options.Repetitions, out problem);
+        }
+
         if (problem is not null)
         {
             tuner.Options.Logger.LogWarning("Cannot time the strategies of {Algorithm}: {Problem}", key.Strategy, problem);

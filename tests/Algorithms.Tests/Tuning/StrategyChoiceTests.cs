@@ -4,6 +4,7 @@ using Oompa.Algorithms.Tests.Support;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
 using Oompa.Tuning.Choice;
+using Oompa.Tuning.Dynamic;
 using Oompa.Tuning.Store;
 
 namespace Oompa.Algorithms.Tests.Tuning;
@@ -52,16 +53,22 @@ public sealed class StrategyChoiceTests : IDisposable
     }
 
     [Fact]
-    public void Initialization_chooses_between_its_cpu_and_opencl_strategies_for_host_payloads()
+    public void Initialization_chooses_between_its_cpu_and_opencl_strategies_for_host_payloads_without_tuning_while_timing()
     {
         using var data = new GuardedPayload<LogicalDescriptor>(new LogicalDescriptor(new Size(128, 16)), DataType.Float32);
         var output = new InitializationOutput(data.Payload);
         using var algorithm = new InitializationAlgorithm(
             [.. InitializationStrategies.Cpu(new CpuDevice(2)), .. InitializationStrategies.OpenCl(OpenClTestDevice.Device)]);
 
-        var choice = StrategyChooser.Choose(fixture.Tuner("tune"), algorithm, output, NoPayloads.Instance, new InitializationSettings(3),
-            new StrategyChooserOptions { Devices = [CpuDevice.Default, OpenClTestDevice.Device], Repetitions = 1 });
+        var tuner = fixture.Tuner("tune");
+        StrategyChoice choice;
+        using (KernelTuner.Use(tuner))
+        {
+            choice = StrategyChooser.Choose(tuner, algorithm, output, NoPayloads.Instance, new InitializationSettings(3),
+                new StrategyChooserOptions { Devices = [CpuDevice.Default, OpenClTestDevice.Device], Repetitions = 1 });
+        }
 
+        Assert.Equal(0, tuner.Steps);
         Assert.Equal(3, choice.Timings.Count(t => t.Seconds is not null));
         Assert.NotNull(choice.Chosen);
         Assert.NotNull(choice.Speedup);
