@@ -1,10 +1,10 @@
 using Oompa.Algorithms.Initialization;
 using Oompa.Algorithms.Initialization.OpenCl;
-using InitializationAlgorithm = Oompa.Algorithms.Initialization.Initialization;
 using Oompa.Algorithms.Tests.Support;
 using Oompa.Core.Data;
 using Oompa.Tuning.Dynamic;
 using Oompa.Tuning.Store;
+using InitializationAlgorithm = Oompa.Algorithms.Initialization.Initialization;
 
 namespace Oompa.Algorithms.Tests.Tuning;
 

@@ -1,11 +1,11 @@
 using Oompa.Algorithms.Initialization;
-using InitializationAlgorithm = Oompa.Algorithms.Initialization.Initialization;
 using Oompa.Algorithms.Tests.Support;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
 using Oompa.Tuning.Choice;
 using Oompa.Tuning.Dynamic;
 using Oompa.Tuning.Store;
+using InitializationAlgorithm = Oompa.Algorithms.Initialization.Initialization;
 
 namespace Oompa.Algorithms.Tests.Tuning;
 

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using Oompa.Core.Data;
 using Oompa.Core.Devices.OpenCl;
 using Oompa.Tuning;
 using Oompa.Tuning.Dynamic;
