@@ -22,6 +22,7 @@ internal static class BenchCommands
         ["fft"] = ("FourierTransform.Execute vs the same FFTW plan called directly (10 x 1024^2 R2C) and the per-call cost", (c, _) => RunFft(c)),
         ["elementwise"] = ("Element-wise algorithms (Cpu.MultiThreaded) in GB/s against a multi-threaded copy; target >= 0.5 of copy", (c, _) => ElementwiseCommand.Run(c)),
         ["opencl"] = ("OpenCL kernels' effective bandwidth vs a device copy, host<->device transfers, FFT vs FFTW [--size S]", (_, a) => OpenClBench.Run(a)),
+        ["tuner"] = ("Dynamic tuning of every OpenCL kernel with a case: default vs tuned device time and tuning overhead [--size S --budget N --store DIR]", (_, a) => Oompa.Benchmarks.Tuning.TunerBench.Run(a)),
         ["flexalign"] = ("FlexAlign global alignment + aligned sum of a 4096^2 x 40 phantom vs its required FFTs [--size S --frames N --passes P]", (_, a) => FlexAlignBench.Run(a)),
     };
 

@@ -4,16 +4,16 @@ namespace Oompa.Tuning.Searchers;
 
 /// <summary>
 /// Base class for searchers: enforces the Next/Report protocol, proposes the space's default first (so the reference
-/// time is measured before anything else), guarantees that proposals are valid and never repeated, and offers
-/// helpers for random unvisited configurations and unvisited moves.
+/// time is measured before anything else; after a given start configuration when there is one), guarantees that
+/// proposals are valid and never repeated, and offers helpers for random unvisited configurations and unvisited moves.
 /// </summary>
 public abstract class Searcher : ISearcher
 {
     private readonly HashSet<long> _visited = [];
+    private readonly Queue<TuningConfiguration> _initial = new();
     private TuningSpace? _space;
     private Random? _random;
     private TuningConfiguration? _pending;
-    private bool _started;
     private bool _exhausted;
 
     /// <inheritdoc/>
@@ -29,14 +29,29 @@ public abstract class Searcher : ISearcher
     protected Random Random => _random ?? throw new InvalidOperationException($"Searcher {Name} must be Reset with a space first.");
 
     /// <inheritdoc/>
-    public void Reset(TuningSpace space, int seed)
+    public void Reset(TuningSpace space, int seed) => Reset(space, seed, null);
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException"><paramref name="start"/> is not a valid configuration of <paramref name="space"/>.</exception>
+    public void Reset(TuningSpace space, int seed, TuningConfiguration? start)
     {
         ArgumentNullException.ThrowIfNull(space);
+        if (start is not null && !space.IsValid(start))
+        {
+            throw new ArgumentException($"The start configuration {start.Key} is not valid: {string.Join("; ", space.Problems(start))}", nameof(start));
+        }
+
         _space = space;
         _random = new Random(seed);
         _visited.Clear();
+        _initial.Clear();
+        if (start is not null && start != space.Default)
+        {
+            _initial.Enqueue(start);
+        }
+
+        _initial.Enqueue(space.Default);
         _pending = null;
-        _started = false;
         _exhausted = false;
         OnReset();
     }
@@ -54,8 +69,7 @@ public abstract class Searcher : ISearcher
             return null;
         }
 
-        var candidate = _started ? Propose() : Space.Default;
-        _started = true;
+        var candidate = _initial.Count > 0 ? _initial.Dequeue() : Propose();
         if (candidate is null)
         {
             _exhausted = true;
@@ -93,10 +107,10 @@ public abstract class Searcher : ISearcher
         OnReport(configuration, measurement);
     }
 
-    /// <summary>The next configuration after the default: valid and not yet proposed, or null to end the search.</summary>
+    /// <summary>The next configuration after the start and the default: valid and not yet proposed, or null to end the search.</summary>
     protected abstract TuningConfiguration? Propose();
 
-    /// <summary>Called by <see cref="Reset"/> after the common state is cleared.</summary>
+    /// <summary>Called by <see cref="Reset(TuningSpace, int, TuningConfiguration?)"/> after the common state is cleared.</summary>
     protected virtual void OnReset()
     {
     }

@@ -119,4 +119,45 @@ public sealed class TuningStore
 
         return stored;
     }
+
+    /// <summary>
+    /// Removes every entry that <paramref name="match"/> selects: under the file lock, re-reads the file, removes the
+    /// matching entries and atomically replaces the file (left alone when nothing matches). Also refreshes
+    /// <see cref="Entries"/>.
+    /// </summary>
+    /// <returns>The entries removed.</returns>
+    /// <exception cref="TuningStoreException">The lock timed out, or the file on disk is corrupt or from a newer format.</exception>
+    public IReadOnlyList<TuningStoreEntry> Remove(Func<TuningStoreEntry, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        if (!File.Exists(FilePath))
+        {
+            Reload();
+            return [];
+        }
+
+        Dictionary<TuningStoreKey, TuningStoreEntry> entries;
+        List<TuningStoreEntry> removed;
+        using (StoreLock.Acquire(FilePath, _lockTimeout))
+        {
+            entries = StoreFile.Read(FilePath);
+            removed = [.. entries.Values.Where(match).OrderBy(e => e.Key.ToString(), StringComparer.Ordinal)];
+            if (removed.Count > 0)
+            {
+                foreach (var entry in removed)
+                {
+                    entries.Remove(entry.Key);
+                }
+
+                StoreFile.Write(FilePath, entries.Values);
+            }
+        }
+
+        lock (_sync)
+        {
+            _entries = entries;
+        }
+
+        return removed;
+    }
 }

@@ -66,7 +66,9 @@ public sealed class OpenClKernelDefinition
     public OpenClProgram Build(OpenClDevice device, TuningConfiguration configuration, params IEnumerable<KeyValuePair<string, string>> constants)
     {
         ArgumentNullException.ThrowIfNull(device);
-        return device.Programs.Get(Source, Options(configuration, constants));
+        var options = Options(configuration, constants);
+        KernelBuildRecorder.Record(this);
+        return device.Programs.Get(Source, options);
     }
 
     /// <summary>Formats as the name.</summary>

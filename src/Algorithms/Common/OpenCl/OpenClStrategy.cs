@@ -1,6 +1,7 @@
 using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
 using Oompa.Core.Devices.OpenCl;
+using Oompa.Tuning.Dynamic;
 using Oompa.Tuning.Spaces;
 
 namespace Oompa.Algorithms.Common.OpenCl;
@@ -11,8 +12,10 @@ namespace Oompa.Algorithms.Common.OpenCl;
 /// staged: every host member is copied to a device buffer kept between calls, the kernels run, and host outputs are
 /// copied back before Execute returns. Staging uploads outputs too, so padding and untouched elements keep their values
 /// exactly as CPU strategies leave them. Members that share a host pointer (in-place requests) share one buffer.
+/// Strategies are tuned dynamically without knowing it (see <c>OpenClStrategy.Tuning.cs</c>): the base asks the
+/// <see cref="KernelTuner"/> which configuration of the tuned kernel to run and evaluates candidates on scratch copies.
 /// </summary>
-internal abstract class OpenClStrategy<TOut, TIn, TSettings> : IStrategy<TOut, TIn, TSettings>
+internal abstract partial class OpenClStrategy<TOut, TIn, TSettings> : IStrategy<TOut, TIn, TSettings>
     where TOut : PayloadWrapper
     where TIn : PayloadWrapper
 {
@@ -55,7 +58,7 @@ internal abstract class OpenClStrategy<TOut, TIn, TSettings> : IStrategy<TOut, T
 
         if (reasons.Count == 0)
         {
-            Accept(output, input, settings, reasons);
+            AcceptTuned(output, input, settings, reasons);
         }
 
         return reasons;
@@ -67,7 +70,15 @@ internal abstract class OpenClStrategy<TOut, TIn, TSettings> : IStrategy<TOut, T
         {
             Stage(output.Members, isOutput: true);
             Stage(input.Members, isOutput: false);
-            Run(output, input);
+            if (lease is null)
+            {
+                Run(output, input);
+            }
+            else
+            {
+                RunTuned(output, input);
+            }
+
             foreach (var (payload, buffer) in downloads)
             {
                 Queue.Read(buffer, 0, payload.Physical.Pointer, payload.RequiredBytes, blocking: true);
@@ -77,6 +88,7 @@ internal abstract class OpenClStrategy<TOut, TIn, TSettings> : IStrategy<TOut, T
         {
             current.Clear();
             downloads.Clear();
+            substitutes.Clear();
         }
     }
 
@@ -89,10 +101,12 @@ internal abstract class OpenClStrategy<TOut, TIn, TSettings> : IStrategy<TOut, T
     }
 
     /// <summary>The device buffer holding <paramref name="payload"/> during <see cref="Run"/> (its own, or its staging copy).</summary>
+    /// <remarks>While a tuning candidate runs, output buffers (and inputs sharing them) resolve to scratch copies.</remarks>
     protected OpenClBuffer Buffer(IPayload payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
-        return current.TryGetValue(payload, out var staged) ? staged : OpenClBuffer.Of(payload);
+        var buffer = current.TryGetValue(payload, out var staged) ? staged : OpenClBuffer.Of(payload);
+        return substitutes.Count > 0 && substitutes.TryGetValue(buffer, out var scratch) ? scratch : buffer;
     }
 
     /// <summary>Adds a reason for everything this strategy cannot do; builds kernels and scratch buffers when it adds none.</summary>
@@ -104,6 +118,7 @@ internal abstract class OpenClStrategy<TOut, TIn, TSettings> : IStrategy<TOut, T
     /// <summary>Releases kernels and scratch buffers; the base releases staging buffers.</summary>
     protected virtual void Dispose(bool disposing)
     {
+        ReleaseTuning();
         foreach (var buffer in staging.Values)
         {
             buffer.Dispose();

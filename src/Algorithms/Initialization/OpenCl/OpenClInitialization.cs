@@ -1,6 +1,8 @@
 using Oompa.Algorithms.Common.OpenCl;
 using Oompa.Core.Data;
 using Oompa.Core.Devices.OpenCl;
+using Oompa.Tuning.Dynamic;
+using Oompa.Tuning.Groups;
 
 namespace Oompa.Algorithms.Initialization.OpenCl;
 
@@ -12,6 +14,12 @@ internal sealed class OpenClInitialization(string name, OpenClDevice device)
     private InitializationSettings settings = InitializationSettings.Zero;
     private long groupSize;
     private long items;
+
+    protected override OpenClKernelDefinition TunedKernel => InitializationKernels.Fill;
+
+    /// <summary>The fill value does not change the best configuration: the group is the payload's type and layout.</summary>
+    protected override KernelTuningRequest TuningRequest(OpenClKernelDefinition kernel, InitializationOutput output, NoPayloads input, InitializationSettings settings) =>
+        base.TuningRequest(kernel, output, input, settings) with { Signature = GroupSignature.Of(output, input, settings: null) };
 
     protected override void Accept(InitializationOutput output, NoPayloads input, InitializationSettings settings, List<string> reasons)
     {
