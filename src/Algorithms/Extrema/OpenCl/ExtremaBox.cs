@@ -4,15 +4,15 @@ using Oompa.Core.Data;
 namespace Oompa.Algorithms.Extrema.OpenCl;
 
 /// <summary>
-/// A box inside every signal of a layout as <c>extrema_search.cl</c> receives it (the <c>box</c> struct; eight
+/// A box inside every signal of a layout as <c>extrema_search.cl</c> receives it (the <c>box</c> struct; nine
 /// <c>int</c>s in this order). Box-linear index i runs x fastest, then y, then z; element offsets are relative to
 /// <see cref="Origin"/> + n·<see cref="SignalStride"/> for signal n.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal readonly record struct ExtremaBox(int Width, int Height, int Depth, int RowStride, int PlaneStride, int SignalStride, int Origin, int Count)
+internal readonly record struct ExtremaBox(int Width, int Height, int Depth, int RowStride, int PlaneStride, int SignalStride, int Origin, int Count, int Type)
 {
     /// <summary>The search box <paramref name="box"/> in <paramref name="layout"/> (whose element count fits an int).</summary>
-    public static ExtremaBox Of(LogicalDescriptor layout, SearchBox box) => new(
+    public static ExtremaBox Of(LogicalDescriptor layout, SearchBox box, ExtremaType type) => new(
         box.Width,
         box.Height,
         box.Depth,
@@ -20,15 +20,16 @@ internal readonly record struct ExtremaBox(int Width, int Height, int Depth, int
         checked((int)layout.PlaneStride),
         checked((int)layout.SignalStride),
         checked((int)layout.OffsetUnchecked(box.X, box.Y, box.Z, 0)),
-        checked((int)box.Count));
+        checked((int)box.Count),
+        (int)type);
 
     /// <summary>
     /// The geometry scans use: an unpadded box covering whole signals is one contiguous row (same box-linear indices,
     /// no division per element worth mentioning), anything else is the box itself.
     /// </summary>
-    public static ExtremaBox Scan(LogicalDescriptor layout, SearchBox box)
+    public static ExtremaBox Scan(LogicalDescriptor layout, SearchBox box, ExtremaType type)
     {
-        var real = Of(layout, box);
+        var real = Of(layout, box, type);
         return !layout.IsPadded && box.Count == layout.Size.Single
             ? real with { Width = real.Count, Height = 1, Depth = 1, RowStride = real.Count, PlaneStride = real.Count }
             : real;

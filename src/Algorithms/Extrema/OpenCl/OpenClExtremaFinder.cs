@@ -43,7 +43,7 @@ internal sealed class OpenClExtremaFinder(string name, OpenClDevice device)
         }
 
         var configuration = Configuration ?? ExtremaKernels.Search.Default;
-        var program = ExtremaKernels.Search.Build(Device, configuration, KeyValuePair.Create("SCORE", ((int)settings.Type).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var program = ExtremaKernels.Search.Build(Device, configuration);
         Release();
         partial = program.CreateKernel("extrema_partial");
         combine = program.CreateKernel("extrema_combine");
@@ -63,8 +63,8 @@ internal sealed class OpenClExtremaFinder(string name, OpenClDevice device)
         }
 
         this.settings = settings;
-        box = ExtremaBox.Of(layout, resolved);
-        scan = ExtremaBox.Scan(layout, resolved);
+        box = ExtremaBox.Of(layout, resolved, settings.Type);
+        scan = ExtremaBox.Scan(layout, resolved, settings.Type);
         start = new BoxStart(resolved.X, resolved.Y, resolved.Z, 0);
         signals = layout.Size.N;
         (groups, chunk) = Split(box.Count, signals, groupSize * configuration["ITEMS"]);

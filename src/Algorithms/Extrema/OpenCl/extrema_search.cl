@@ -6,17 +6,15 @@
 //                    Cpu/ExtremaRefinement.cs and Cpu/QuadraticFit.cs compute them but in float: scores are divided by
 //                    the extremum's score (log-scores offset by its logarithm), which leaves every estimate unchanged
 //                    and keeps sums in range, and offsets are summed relative to the integer extremum.
-// Problem constant: SCORE (0 max: s = v, 1 min: s = -v, 2 abs-max: s = |v|). Tuning: WG_SIZE (a power of two) and
-// ITEMS (elements each work-item loads per round, strided by WG_SIZE so loads stay coalesced).
+// The extremum type is a field of the box (a kernel argument, so one program serves every type). Tuning: WG_SIZE
+// (a power of two) and ITEMS (elements each work-item loads per round, strided by WG_SIZE so loads stay coalesced).
 #pragma OPENCL FP_CONTRACT OFF
 
-#if SCORE == 1
-#define score_of(v) (-(v))
-#elif SCORE == 2
-#define score_of(v) fabs(v)
-#else
-#define score_of(v) (v)
-#endif
+// Score of value v for extremum type t (0 max: s = v, 1 min: s = -v, 2 abs-max: s = |v|); the highest score wins.
+inline float score_of(int t, float v)
+{
+    return t == 1 ? -v : (t == 2 ? fabs(v) : v);
+}
 
 // A box inside each signal (see ExtremaBox.cs; field order must match). Box-linear index i: x fastest, then y, then z.
 typedef struct
@@ -25,6 +23,7 @@ typedef struct
     int row_stride, plane_stride, signal_stride;
     int origin;  // offset of the box's first element in signal 0
     int count;   // width * height * depth
+    int type;    // extremum type, see score_of
 } box;
 
 inline int box_offset_of(const box b, int i)
@@ -84,7 +83,7 @@ void extrema_partial(__global const float* data, const box b, const int signals,
             // Indices grow with k, so within one work-item a strictly higher score is needed to win.
             for (int k = 0; k < ITEMS; k++)
             {
-                const float s = score_of(v[k]);
+                const float s = score_of(b.type, v[k]);
                 if (!isnan(v[k]) && (bi < 0 || s > best))
                 {
                     best = s;
@@ -142,7 +141,7 @@ void extrema_combine(const int signals, const int groups, __global float* scores
 #define PRECISION_CENTROID 2
 #define PRECISION_GAUSSIAN_FIT3 3
 
-#define AT(o, b, x, y, z) score_of((o)[(z) * (b).plane_stride + (y) * (b).row_stride + (x)])
+#define AT(o, b, x, y, z) score_of((b).type, (o)[(z) * (b).plane_stride + (y) * (b).row_stride + (x)])
 
 // Math.Clamp: NaN stays NaN (OpenCL's clamp leaves NaN undefined).
 inline float clamp_keep_nan(float v, float lo, float hi)
@@ -469,7 +468,7 @@ void extrema_refine(__global const float* data, const box b, const int signals, 
             const int row = index / b.width;
             const int bx = index - row * b.width, by = row % b.height, bz = row / b.height;
             value = o[bz * b.plane_stride + by * b.row_stride + bx];
-            const float peak = score_of(value);
+            const float peak = score_of(b.type, value);
             int3 centre = (int3)(bx, by, bz);
             float3 offset = (float3)(0.0f);
             if (precision != 0 && peak > 0 && !isinf(peak))
