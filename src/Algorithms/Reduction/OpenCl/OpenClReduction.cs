@@ -63,7 +63,7 @@ internal sealed class OpenClReduction(string name, OpenClDevice device, bool flo
         {
             int op = settings.Operation switch { ReductionOperation.Min => 1, ReductionOperation.Max => 2, _ => 0 };
             constants.Add(new("OP", op.ToString(CultureInfo.InvariantCulture)));
-            if (type == DataType.Float64 || (Device.Info.SupportsDouble && !floatFloat))
+            if (op == 0 && (type == DataType.Float64 || (Device.Info.SupportsDouble && !floatFloat)))
             {
                 constants.Add(new("ACC_DOUBLE", "1"));
             }
