@@ -47,4 +47,17 @@ public sealed class OpenClExtremaFinderTests
         Assert.True((long)(groups - 1) * chunk < count, "no chunk is empty");
         Assert.True(groups == 1 || chunk % perGroup == 0, "chunks are multiples of a group's elements");
     }
+
+    [Fact]
+    public void Boxes_contiguous_in_memory_are_scanned_as_one_row()
+    {
+        var plain = new LogicalDescriptor(new Size(10, 8, 3, 2));
+        Assert.Equal(240, ExtremaBox.Scan(plain, SearchRegion.Entire.Resolve(plain.Size)!.Value, ExtremaType.Max).Width);
+        Assert.Equal(50, ExtremaBox.Scan(plain, SearchRegion.Window(new Size(10, 5), 0, 2, 1).Resolve(plain.Size)!.Value, ExtremaType.Max).Width);
+        Assert.Equal(6, ExtremaBox.Scan(plain, SearchRegion.Window(new Size(6, 1), 2, 2, 1).Resolve(plain.Size)!.Value, ExtremaType.Max).Width);
+        Assert.Equal(9, ExtremaBox.Scan(plain, SearchRegion.Window(new Size(9, 5), 0, 2, 1).Resolve(plain.Size)!.Value, ExtremaType.Max).Width);
+        Assert.Equal(10, ExtremaBox.Scan(plain, SearchRegion.Window(new Size(10, 5, 2), 0, 2, 1).Resolve(plain.Size)!.Value, ExtremaType.Max).Width);
+        var padded = new LogicalDescriptor(new Size(10, 8, 1, 2), new Padding(0, 1));
+        Assert.Equal(10, ExtremaBox.Scan(padded, SearchRegion.Entire.Resolve(padded.Size)!.Value, ExtremaType.Max).Width);
+    }
 }

@@ -24,13 +24,15 @@ internal readonly record struct ExtremaBox(int Width, int Height, int Depth, int
         (int)type);
 
     /// <summary>
-    /// The geometry scans use: an unpadded box covering whole signals is one contiguous row (same box-linear indices,
-    /// no division per element worth mentioning), anything else is the box itself.
+    /// The geometry scans use: a box whose elements are contiguous in memory (for example a whole unpadded signal, or
+    /// full-width rows of an unpadded one) is one row with the same box-linear indices, which kernels address without
+    /// a division per element; any other box is itself.
     /// </summary>
     public static ExtremaBox Scan(LogicalDescriptor layout, SearchBox box, ExtremaType type)
     {
         var real = Of(layout, box, type);
-        return !layout.IsPadded && box.Count == layout.Size.Single
+        bool contiguous = (real.Height == 1 || real.RowStride == real.Width) && (real.Depth == 1 || real.PlaneStride == (long)real.Width * real.Height);
+        return contiguous
             ? real with { Width = real.Count, Height = 1, Depth = 1, RowStride = real.Count, PlaneStride = real.Count }
             : real;
     }

@@ -28,6 +28,11 @@ typedef struct
 
 inline int box_offset_of(const box b, int i)
 {
+    if (b.width == b.count)
+    {
+        return i;  // one contiguous row (the host joins contiguous boxes): no division per element
+    }
+
     const int row = i / b.width;
     return (row / b.height) * b.plane_stride + (row % b.height) * b.row_stride + (i - row * b.width);
 }

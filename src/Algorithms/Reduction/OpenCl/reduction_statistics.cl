@@ -22,6 +22,11 @@ typedef struct
 
 inline int offset_of(const geometry g, int i)
 {
+    if (g.width == g.count)
+    {
+        return i;  // an unpadded signal is one contiguous row: no division per element
+    }
+
     const int row = i / g.width;
     return (row / g.height) * g.plane_stride + (row % g.height) * g.row_stride + (i - row * g.width);
 }
