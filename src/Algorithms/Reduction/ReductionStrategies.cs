@@ -1,7 +1,10 @@
 using Oompa.Algorithms.Common;
+using Oompa.Algorithms.Common.OpenCl;
 using Oompa.Algorithms.Reduction.Cpu;
+using Oompa.Algorithms.Reduction.OpenCl;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
 
 namespace Oompa.Algorithms.Reduction;
 
@@ -17,4 +20,14 @@ public static class ReductionStrategies
     /// <summary>The CPU strategies, multi-threaded first.</summary>
     public static IReadOnlyList<StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings>> Cpu(CpuDevice device)
         => CpuStrategies.Pair(device, (name, cpu, multi) => new CpuReduction(name, cpu, multi));
+
+    /// <summary>Name of the OpenCL strategy.</summary>
+    public const string OpenClKernels = OpenClStrategies.Kernels;
+
+    /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
+    public static IReadOnlyList<StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings>> OpenCl(OpenClDevice device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return [new(OpenClKernels, () => new OpenClReduction(OpenClKernels, device))];
+    }
 }

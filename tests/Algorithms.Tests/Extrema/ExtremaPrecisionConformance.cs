@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Oompa.Algorithms.Extrema;
+using Oompa.Algorithms.Tests.Support;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
@@ -252,4 +253,10 @@ public sealed class CpuMultiThreadedExtremaPrecisionTests : ExtremaPrecisionConf
 {
     protected override StrategyFactory<ExtremaOutput, ExtremaInput, ExtremaSettings> Strategy =>
         ExtremaFinderStrategies.Cpu(new CpuDevice(4)).Single(f => f.Name == ExtremaFinderStrategies.CpuMultiThreaded);
+}
+
+public sealed class OpenClExtremaPrecisionTests : ExtremaPrecisionConformance
+{
+    protected override StrategyFactory<ExtremaOutput, ExtremaInput, ExtremaSettings> Strategy =>
+        ExtremaFinderStrategies.OpenCl(OpenClTestDevice.Device).Single();
 }

@@ -178,3 +178,9 @@ public sealed class CpuMultiThreadedExtremaSearchTests : ExtremaSearchConformanc
     protected override StrategyFactory<ExtremaOutput, ExtremaInput, ExtremaSettings> Strategy =>
         ExtremaFinderStrategies.Cpu(new CpuDevice(4)).Single(f => f.Name == ExtremaFinderStrategies.CpuMultiThreaded);
 }
+
+public sealed class OpenClExtremaSearchTests : ExtremaSearchConformance
+{
+    protected override StrategyFactory<ExtremaOutput, ExtremaInput, ExtremaSettings> Strategy =>
+        ExtremaFinderStrategies.OpenCl(OpenClTestDevice.Device).Single();
+}

@@ -118,3 +118,9 @@ public sealed class CpuMultiThreadedExtremaValidationTests : ExtremaValidationCo
     protected override StrategyFactory<ExtremaOutput, ExtremaInput, ExtremaSettings> Strategy =>
         ExtremaFinderStrategies.Cpu(new CpuDevice(4)).Single(f => f.Name == ExtremaFinderStrategies.CpuMultiThreaded);
 }
+
+public sealed class OpenClExtremaValidationTests : ExtremaValidationConformance
+{
+    protected override StrategyFactory<ExtremaOutput, ExtremaInput, ExtremaSettings> Strategy =>
+        ExtremaFinderStrategies.OpenCl(OpenClTestDevice.Device).Single();
+}

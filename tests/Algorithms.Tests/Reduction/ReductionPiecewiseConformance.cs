@@ -115,3 +115,9 @@ public sealed class CpuMultiThreadedReductionPiecewiseTests : ReductionPiecewise
     protected override StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings> Strategy =>
         ReductionStrategies.Cpu(new CpuDevice(4)).Single(f => f.Name == ReductionStrategies.CpuMultiThreaded);
 }
+
+public sealed class OpenClReductionPiecewiseTests : ReductionPiecewiseConformance
+{
+    protected override StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings> Strategy =>
+        ReductionStrategies.OpenCl(OpenClTestDevice.Device).Single();
+}

@@ -153,3 +153,16 @@ public sealed class CpuMultiThreadedReductionStatisticsTests : ReductionStatisti
     protected override StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings> Strategy =>
         ReductionStrategies.Cpu(new CpuDevice(4)).Single(f => f.Name == ReductionStrategies.CpuMultiThreaded);
 }
+
+public sealed class OpenClReductionStatisticsTests : ReductionStatisticsConformance
+{
+    protected override StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings> Strategy =>
+        ReductionStrategies.OpenCl(OpenClTestDevice.Device).Single();
+}
+
+/// <summary>The statistics suite with sums in float-float, the path devices without double precision take.</summary>
+public sealed class OpenClFloatFloatReductionStatisticsTests : ReductionStatisticsConformance
+{
+    protected override StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings> Strategy =>
+        new(ReductionStrategies.OpenClKernels, () => new Oompa.Algorithms.Reduction.OpenCl.OpenClReduction(ReductionStrategies.OpenClKernels, OpenClTestDevice.Device, floatFloat: true));
+}

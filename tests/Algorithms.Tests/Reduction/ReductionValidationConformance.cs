@@ -98,3 +98,9 @@ public sealed class CpuMultiThreadedReductionValidationTests : ReductionValidati
     protected override StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings> Strategy =>
         ReductionStrategies.Cpu(new CpuDevice(4)).Single(f => f.Name == ReductionStrategies.CpuMultiThreaded);
 }
+
+public sealed class OpenClReductionValidationTests : ReductionValidationConformance
+{
+    protected override StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings> Strategy =>
+        ReductionStrategies.OpenCl(OpenClTestDevice.Device).Single();
+}
