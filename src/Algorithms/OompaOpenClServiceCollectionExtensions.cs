@@ -28,6 +28,10 @@ public static class OompaOpenClServiceCollectionExtensions
             FourierProcessing.FourierProcessingStrategies.OpenCl(device));
         services.AddAlgorithm<Correlation.Correlation, Correlation.CorrelationOutput, Correlation.CorrelationInput, Correlation.CorrelationSettings>(
             Correlation.CorrelationStrategies.OpenCl(device));
+        services.AddAlgorithm<Extrema.ExtremaFinder, Extrema.ExtremaOutput, Extrema.ExtremaInput, Extrema.ExtremaSettings>(
+            Extrema.ExtremaFinderStrategies.OpenCl(device));
+        services.AddAlgorithm<Reduction.Reduction, Reduction.ReductionOutput, Reduction.ReductionInput, Reduction.ReductionSettings>(
+            Reduction.ReductionStrategies.OpenCl(device));
         return services;
     }
 }

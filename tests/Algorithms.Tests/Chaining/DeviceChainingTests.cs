@@ -6,7 +6,7 @@ using Oompa.Core.Memory;
 using Init = Oompa.Algorithms.Initialization.Initialization;
 using Processing = Oompa.Algorithms.FourierProcessing.FourierProcessing;
 
-namespace Oompa.Algorithms.Tests.OpenCl;
+namespace Oompa.Algorithms.Tests.Chaining;
 
 /// <summary>Algorithms chained on device payloads: no host round trip between them, and everything released after.</summary>
 public sealed class DeviceChainingTests
