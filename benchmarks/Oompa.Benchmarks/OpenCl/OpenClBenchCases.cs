@@ -1,5 +1,7 @@
 using System.Globalization;
 using Oompa.Algorithms.Correlation;
+using Oompa.Algorithms.Extrema;
+using Oompa.Algorithms.Reduction;
 using Oompa.Algorithms.Fft;
 using Oompa.Algorithms.FourierProcessing;
 using Oompa.Algorithms.Initialization;
@@ -18,6 +20,9 @@ internal static class OpenClBenchCases
         Fill,
         Processing,
         Correlate,
+        Accumulate,
+        Statistics,
+        Extrema,
     ];
 
     /// <summary>
@@ -133,6 +138,70 @@ internal static class OpenClBenchCases
                 algorithm.Dispose();
                 output.Dispose();
                 input.Dispose();
+            });
+    }
+
+    // Piecewise accumulation of one S x S image into another: reads both, writes one.
+    private static OpenClBenchCase Accumulate(OpenClDevice device, int size)
+    {
+        var descriptor = new LogicalDescriptor(new Size(size, size));
+        var sum = device.Allocate(descriptor, DataType.Float32, "sum", zeroed: true);
+        var frame = device.Allocate(descriptor, DataType.Float32, "frame", zeroed: true);
+        var algorithm = new Reduction(ReductionStrategies.OpenCl(device));
+        var o = ReductionOutput.Accumulate(sum.Payload);
+        var i = new ReductionInput(frame.Payload);
+        algorithm.Init(o, i, ReductionSettings.PiecewiseAdd).ThrowIfFailed();
+        return new OpenClBenchCase("Reduction add", $"{size}x{size} float += {size}x{size}", 3L * size * size * sizeof(float),
+            () => algorithm.Execute(o, i),
+            () =>
+            {
+                algorithm.Dispose();
+                frame.Dispose();
+                sum.Dispose();
+            });
+    }
+
+    // The sum of each of 16 (S/4) x (S/4) images: reads every element once.
+    private static OpenClBenchCase Statistics(OpenClDevice device, int size)
+    {
+        var descriptor = new LogicalDescriptor(new Size(size / 4, size / 4, 1, 16));
+        var settings = new ReductionSettings(ReductionOperation.Sum);
+        var data = device.Allocate(descriptor, DataType.Float32, "images", zeroed: true);
+        var values = device.Allocate(Reduction.OutputDescriptor(descriptor, settings), DataType.Float32, "sums");
+        var algorithm = new Reduction(ReductionStrategies.OpenCl(device));
+        var o = ReductionOutput.PerSignal(values.Payload);
+        var i = new ReductionInput(data.Payload);
+        algorithm.Init(o, i, settings).ThrowIfFailed();
+        return new OpenClBenchCase("Reduction sum", $"16 x {size / 4}x{size / 4} float", descriptor.ElementCount * sizeof(float),
+            () => algorithm.Execute(o, i),
+            () =>
+            {
+                algorithm.Dispose();
+                values.Dispose();
+                data.Dispose();
+            });
+    }
+
+    // Maximum value and location, sub-pixel by the 3x3 Gaussian fit, of each of 16 (S/4) x (S/4) correlation images.
+    private static OpenClBenchCase Extrema(OpenClDevice device, int size)
+    {
+        var descriptor = new LogicalDescriptor(new Size(size / 4, size / 4, 1, 16));
+        var settings = ExtremaSettings.MaxOfEntire with { Precision = ExtremaPrecision.GaussianFit3 };
+        var data = device.Allocate(descriptor, DataType.Float32, "correlations", zeroed: true);
+        var values = device.Allocate(ExtremaFinder.ValuesDescriptor(descriptor), DataType.Float32, "values");
+        var locations = device.Allocate(ExtremaFinder.LocationsDescriptor(descriptor), DataType.Float32, "locations");
+        var algorithm = new ExtremaFinder(ExtremaFinderStrategies.OpenCl(device));
+        var o = new ExtremaOutput(values.Payload, locations.Payload);
+        var i = new ExtremaInput(data.Payload);
+        algorithm.Init(o, i, settings).ThrowIfFailed();
+        return new OpenClBenchCase("ExtremaFinder", $"16 x {size / 4}x{size / 4} float, max + Gaussian fit", descriptor.ElementCount * sizeof(float),
+            () => algorithm.Execute(o, i),
+            () =>
+            {
+                algorithm.Dispose();
+                locations.Dispose();
+                values.Dispose();
+                data.Dispose();
             });
     }
 }
