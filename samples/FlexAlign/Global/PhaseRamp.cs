@@ -23,7 +23,7 @@ internal static class PhaseRamp
         for (int x = 0; x < columns; x++)
         {
             double phase = -2 * Math.PI * x * shift.X / width;
-            columnFactors[x] = new ComplexF((float)Math.Cos(phase), (float)Math.Sin(phase));
+            columnFactors[x] = Factor(phase, nyquist: 2 * x == width);
         }
 
         var rowFactors = new ComplexF[height];
@@ -31,7 +31,7 @@ internal static class PhaseRamp
         {
             int ky = y <= height / 2 ? y : y - height;
             double phase = -2 * Math.PI * ky * shift.Y / height;
-            rowFactors[y] = new ComplexF((float)Math.Cos(phase), (float)Math.Sin(phase));
+            rowFactors[y] = Factor(phase, nyquist: 2 * y == height);
         }
 
         var source = spectrum;
@@ -52,6 +52,12 @@ internal static class PhaseRamp
             return local;
         }, _ => { });
     }
+
+    // A shift is ambiguous at the Nyquist frequency of an even axis (+N/2 and -N/2 are one coefficient): its factor is
+    // the real part of the two equal-weight choices, cos(phase), which keeps the spectrum Hermitian-consistent so every
+    // complex-to-real transform (FFTW, clFFT) gives the same real image.
+    private static ComplexF Factor(double phase, bool nyquist) =>
+        nyquist ? new ComplexF((float)Math.Cos(phase), 0) : new ComplexF((float)Math.Cos(phase), (float)Math.Sin(phase));
 
     private static void MultiplyRow(Span<ComplexF> data, ReadOnlySpan<ComplexF> columns, ComplexF row)
     {

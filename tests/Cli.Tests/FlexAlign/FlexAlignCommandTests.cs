@@ -138,11 +138,31 @@ public sealed class FlexAlignCommandTests : IDisposable
     }
 
     [Fact]
-    public void OpenCl_backend_is_refused_listing_the_available_ones()
+    public void OpenCl_backend_aligns_the_phantom_and_records_the_backend()
+    {
+        var movie = Phantom();
+        string path = WriteMovie("grid.mrc", movie.Frames, Frames);
+
+        var (code, _, stderr) = Run("flexalign", "--movie", path, "--max-shift", "20", "--backend", "opencl", "--out", Out);
+
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        var shifts = StarFile.Read(Path.Combine(Out, "grid.star")).Block("global_shift");
+        for (int t = 0; t < Frames; t++)
+        {
+            Assert.Equal(movie.CorrectiveShifts[t].X, shifts.GetDouble("_rlnMicrographShiftX", t), 0.05);
+            Assert.Equal(movie.CorrectiveShifts[t].Y, shifts.GetDouble("_rlnMicrographShiftY", t), 0.05);
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "grid.json")));
+        Assert.Equal("opencl", json.RootElement.GetProperty("settings").GetProperty("backend").GetString());
+    }
+
+    [Fact]
+    public void Unknown_backend_is_refused_listing_the_available_ones()
     {
         string path = WriteMovie("grid.mrc", Phantom().Frames, Frames);
 
-        AssertFails(["--movie", path, "--backend", "opencl"], "available backends: cpu");
+        AssertFails(["--movie", path, "--backend", "auto"], "available backends: cpu, opencl");
     }
 
     [Fact]
