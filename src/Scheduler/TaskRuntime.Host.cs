@@ -27,6 +27,21 @@ public sealed partial class TaskRuntime
             return seconds;
         }
 
+        public double Estimate(ScheduledTask task)
+        {
+            double best = double.NaN;
+            foreach (var model in task.Binding!.DistinctModels)
+            {
+                double seconds = model.Predict(task.Footprint, task.Size);
+                if (!double.IsNaN(seconds) && !(seconds >= best))
+                {
+                    best = seconds;
+                }
+            }
+
+            return best;
+        }
+
         public void BeginCalibration(ScheduledTask task, WorkerSlot slot, int implementation)
         {
             if (task.Binding!.Models[slot.Index][implementation] is { } model)

@@ -34,6 +34,7 @@ public sealed partial class TaskRuntime
             outstanding++;
             Trace?.Submitted(task);
             Dependencies.Track(task, options.DependsOn, CloseReductionLocked, Trace, slots.Length);
+            Urgency.Submitted(task, host.Estimate(task));
             SettleLocked(task);
             batch = TakeDeferredLocked();
         }

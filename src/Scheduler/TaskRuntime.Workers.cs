@@ -264,6 +264,7 @@ public sealed partial class TaskRuntime
             return;
         }
 
+        task.Predecessors = null;
         task.SetStatus(ScheduledTaskStatus.Ready);
         policy.Push(task, releasedBy);
     }
@@ -292,6 +293,7 @@ public sealed partial class TaskRuntime
                 if (task.Dependants is { } dependants)
                 {
                     task.Dependants = null;
+                    List<ScheduledTask>? ready = null;
                     foreach (var d in dependants)
                     {
                         if (d.IsFinished)
@@ -304,6 +306,15 @@ public sealed partial class TaskRuntime
                             (spread ??= new Stack<ScheduledTask>()).Push(d);
                         }
                         else if (--d.PendingDependencies == 0)
+                        {
+                            (ready ??= []).Add(d);
+                        }
+                    }
+
+                    if (ready is not null)
+                    {
+                        Urgency.Order(ready);
+                        foreach (var d in ready)
                         {
                             ReadyLocked(d, releasedBy);
                         }

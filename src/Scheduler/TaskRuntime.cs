@@ -36,6 +36,7 @@ public sealed partial class TaskRuntime : IDisposable, IAsyncDisposable
     private readonly ILogger logger;
     private readonly Codelet combineCodelet;
     private readonly CancellationTokenRegistration cancellation;
+    private readonly Host host;
     private long nextTaskId;
     private int nextHandleId;
     private int outstanding;
@@ -70,7 +71,8 @@ public sealed partial class TaskRuntime : IDisposable, IAsyncDisposable
         coherency = new Coherency(providers, CalibrateLinks());
         Trace = options.Trace ? new ExecutionTrace([.. slots.Select(s => s.Name)], [.. providers.Select(p => p.Node.ToString())]) : null;
         combineCodelet = new Codelet("oompa.reduce", new TaskImplementation("Host.Combine", DeviceKind.Cpu, RunCombine)) { Modeled = false };
-        policy.Attach(new Host(this));
+        host = new Host(this);
+        policy.Attach(host);
         foreach (var slot in slots)
         {
             slot.Context = new TaskContext(slot.Worker!);

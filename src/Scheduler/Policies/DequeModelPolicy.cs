@@ -39,7 +39,7 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
             }
 
             double penalty = dataAware ? Host.PredictTransfer(task, slot) : 0;
-            double queueEnd = slot.ExpectedEnd(now);
+            double queueEnd = ExpectedStart(slot, task, now);
             for (int i = 0; i < implementations; i++)
             {
                 double length = Host.PredictLength(task, slot, i, out bool calibrate);
@@ -101,7 +101,7 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
     {
         if (slot.PolicyState is not TaskQueue queue || queue.Count == 0)
         {
-            return null;
+            return Steal(slot);
         }
 
         int index = 0;
@@ -127,12 +127,113 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
 
     public override void OnFinished(ScheduledTask task, WorkerSlot slot) => slot.RunningEnd = Host.Now;
 
+    /// <summary>
+    /// An idle worker with an empty queue takes a queued task from another worker when it would finish it earlier
+    /// (placement decisions are made early, with the predictions of that moment; this corrects them). Tasks placed to
+    /// calibrate a model stay where they are.
+    /// </summary>
+    private ScheduledTask? Steal(WorkerSlot thief)
+    {
+        double now = Host.Now;
+        ScheduledTask? best = null;
+        WorkerSlot? victim = null;
+        int bestImplementation = 0;
+        double bestLength = 0, bestGain = 0;
+        foreach (var other in Host.Slots)
+        {
+            if (ReferenceEquals(other, thief) || other.PolicyState is not TaskQueue queue)
+            {
+                continue;
+            }
+
+            double there = Math.Max(now, other.RunningEnd);
+            for (int i = 0; i < queue.Count; i++)
+            {
+                var task = queue[i];
+                there += task.PredictedCost;
+                var binding = task.Binding!;
+                if (task.CalibrationEntry is not null || !binding.CanRun(thief))
+                {
+                    continue;
+                }
+
+                int implementation = 0;
+                double length = double.PositiveInfinity;
+                for (int k = 0; k < binding.BySlot[thief.Index].Length; k++)
+                {
+                    double predicted = Host.PredictLength(task, thief, k, out _);
+                    if (predicted < length)
+                    {
+                        length = predicted;
+                        implementation = k;
+                    }
+                }
+
+                bool unmodeled = double.IsPositiveInfinity(length) && task.PredictedLength == 0;
+                double here = now + (dataAware ? Host.PredictTransfer(task, thief) : 0) + (unmodeled ? 0 : length);
+                double gain = unmodeled ? there - now : there - here;
+                if (gain > bestGain && (best is null || TaskQueue.Before(task, best) || gain > bestGain))
+                {
+                    best = task;
+                    victim = other;
+                    bestImplementation = implementation;
+                    bestLength = unmodeled ? 0 : length;
+                    bestGain = gain;
+                }
+            }
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        var victimQueue = (TaskQueue)victim!.PolicyState!;
+        for (int i = 0; i < victimQueue.Count; i++)
+        {
+            if (ReferenceEquals(victimQueue[i], best))
+            {
+                victimQueue.RemoveAt(i);
+                break;
+            }
+        }
+
+        victim.Queued--;
+        victim.QueuedPredicted = victim.Queued == 0 ? 0 : Math.Max(0, victim.QueuedPredicted - best.PredictedCost);
+        best.Slot = thief;
+        best.ImplementationIndex = bestImplementation;
+        best.Implementation = best.Binding!.BySlot[thief.Index][bestImplementation];
+        best.PredictedLength = bestLength;
+        best.PredictedCost = bestLength;
+        best.PredictedSeconds = bestLength > 0 ? bestLength : double.NaN;
+        return best;
+    }
+
+    /// <summary>
+    /// When the task would start on the slot: after the running task and the queued tasks that stay before it (queues
+    /// are ordered by priority and urgency, so more urgent work does not wait behind less urgent work).
+    /// </summary>
+    private static double ExpectedStart(WorkerSlot slot, ScheduledTask task, double now)
+    {
+        double end = slot.ExpectedEnd(now);
+        if (slot.PolicyState is TaskQueue queue)
+        {
+            for (int i = queue.Count - 1; i >= 0 && TaskQueue.Before(task, queue[i]); i--)
+            {
+                end -= queue[i].PredictedCost;
+            }
+        }
+
+        return Math.Max(end, Math.Max(now, slot.RunningEnd));
+    }
+
     private static int Load(WorkerSlot slot) => slot.Queued + (slot.Busy ? 1 : 0);
 
     private void Place(ScheduledTask task, WorkerSlot slot, int implementation, double length, double penalty, double now)
     {
-        double hidden = Math.Max(0, now + penalty - slot.ExpectedEnd(now));
+        double hidden = Math.Max(0, now + penalty - ExpectedStart(slot, task, now));
         task.Slot = slot;
+        task.ImplementationIndex = implementation;
         task.Implementation = task.Binding!.BySlot[slot.Index][implementation];
         task.PredictedLength = length;
         task.PredictedTransfer = penalty;

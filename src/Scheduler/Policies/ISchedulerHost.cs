@@ -22,6 +22,9 @@ internal interface ISchedulerHost
     /// </summary>
     double PredictLength(ScheduledTask task, WorkerSlot slot, int implementation, out bool calibrate);
 
+    /// <summary>The task's fastest predicted run time over every worker that can run it; NaN when no model can tell.</summary>
+    double Estimate(ScheduledTask task);
+
     /// <summary>Notes that the task was placed to calibrate its model on the slot.</summary>
     void BeginCalibration(ScheduledTask task, WorkerSlot slot, int implementation);
 

@@ -24,7 +24,7 @@ internal sealed class TaskQueue
     public void Enqueue(ScheduledTask task)
     {
         int position = Count;
-        while (position > 0 && this[position - 1].Priority < task.Priority)
+        while (position > 0 && Before(task, this[position - 1]))
         {
             position--;
         }
@@ -45,6 +45,10 @@ internal sealed class TaskQueue
         items[(head + position) & mask] = task;
         Count++;
     }
+
+    /// <summary>Whether <paramref name="a"/> goes before <paramref name="b"/>: higher priority, then higher urgency.</summary>
+    public static bool Before(ScheduledTask a, ScheduledTask b) =>
+        a.Priority > b.Priority || (a.Priority == b.Priority && a.Urgency > b.Urgency);
 
     /// <summary>Removes and returns the task at <paramref name="index"/>.</summary>
     public ScheduledTask RemoveAt(int index)

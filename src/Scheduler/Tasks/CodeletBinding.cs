@@ -6,6 +6,8 @@ namespace Oompa.Scheduler.Tasks;
 /// <summary>Per-runtime facts about a codelet: the implementations each worker slot can run, and cached models.</summary>
 internal sealed class CodeletBinding
 {
+    private ArchitectureModel[]? distinct;
+
     public CodeletBinding(Codelet codelet, IReadOnlyList<WorkerSlot> slots, PerformanceModel? models)
     {
         Codelet = codelet;
@@ -32,6 +34,9 @@ internal sealed class CodeletBinding
     }
 
     public Codelet Codelet { get; }
+
+    /// <summary>Every distinct model of the binding (one per implementation and architecture).</summary>
+    public IReadOnlyList<ArchitectureModel> DistinctModels => distinct ??= [.. Models.SelectMany(m => m).OfType<ArchitectureModel>().Distinct()];
 
     /// <summary>Implementations runnable on each slot (empty: the slot cannot run the codelet).</summary>
     public TaskImplementation[][] BySlot { get; }

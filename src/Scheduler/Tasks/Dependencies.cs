@@ -94,6 +94,7 @@ internal static class Dependencies
         }
 
         (from.Dependants ??= []).Add(to);
+        (to.Predecessors ??= []).Add(from);
         to.PendingDependencies++;
         trace?.Edge(from.Id, to.Id);
     }

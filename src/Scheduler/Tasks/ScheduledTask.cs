@@ -129,6 +129,16 @@ public sealed class ScheduledTask
     /// <summary>A dependency that had already failed when the task was submitted: the task inherits its fate.</summary>
     internal ScheduledTask? FailedDependency { get; set; }
 
+    /// <summary>Bottom level: predicted seconds from this task's start to the end of the longest chain of tasks that
+    /// depend on it. Queues order by priority, then by urgency (critical-path tasks first).</summary>
+    internal double Urgency { get; set; }
+
+    /// <summary>The fastest predicted run time (0 when unknown), the task's own share of <see cref="Urgency"/>.</summary>
+    internal double Estimate { get; set; }
+
+    /// <summary>Unfinished tasks this one waits for, kept while it is pending so urgency can flow up the graph.</summary>
+    internal List<ScheduledTask>? Predecessors { get; set; }
+
     /// <summary>Per-runtime facts about the codelet: which workers can run it, with which implementations.</summary>
     internal CodeletBinding? Binding { get; set; }
 
