@@ -30,17 +30,42 @@ public sealed partial class TaskRuntime
         }
     }
 
-    /// <summary>The handle of exactly this host range, registered now when it is new (as the scheduled algorithms do).</summary>
-    /// <exception cref="ArgumentException">The payload is not host data, or partially overlaps a registered handle.</exception>
+    /// <summary>
+    /// The handle of exactly this host range, registered now when it is new (as the scheduled algorithms do). Handles
+    /// that overlap the range without matching it and are idle (no unfinished task uses them, their home copy is the
+    /// only valid one) are taken for freed memory that was reused: they are unregistered first.
+    /// </summary>
+    /// <exception cref="ArgumentException">The payload is not host data, or overlaps a handle still in use.</exception>
     public DataHandle GetOrRegister(IPayload payload)
     {
         CheckHostData(payload);
         lock (gate)
         {
             ThrowIfDisposed();
-            return registry.Find(payload.Physical.Pointer, payload.RequiredBytes, payload.Name) ?? AddHandleLocked(payload, null, null);
+            nint start = payload.Physical.Pointer;
+            long bytes = payload.RequiredBytes;
+            foreach (var stale in registry.Overlapping(start, bytes))
+            {
+                if (Idle(stale))
+                {
+                    coherency.FreeAll(stale);
+                    registry.Remove(stale);
+                    handles.Remove(stale);
+                    stale.IsUnregistered = true;
+                }
+            }
+
+            return registry.Find(start, bytes, payload.Name) ?? AddHandleLocked(payload, null, null);
         }
     }
+
+    /// <summary>No unfinished task uses the handle and only its home copy is valid.</summary>
+    private static bool Idle(DataHandle h) =>
+        h.Phase is null
+        && h.LastWriter is not { IsFinished: false }
+        && h.Readers.TrueForAll(r => r.IsFinished)
+        && h.Replicas[0].State == ReplicaState.Modified
+        && h.Replicas.All(r => r.Fetch is null && r.Pins == 0);
 
     /// <summary>
     /// A scratch handle: every worker that runs a task with it gets its own buffer of the description's size on its

@@ -8,7 +8,64 @@ namespace Oompa.Scheduler;
 public sealed partial class TaskRuntime
 {
     /// <summary>
-    /// Waits for every submitted task, combines pending reductions, and makes every handle's home (host) copy valid.
+    /// Waits for every task that uses the handle, brings its data home and makes the home copy the only valid one, so
+    /// host code may read and change it until the next task uses the handle (StarPU's acquire). Task failures are not
+    /// thrown here.
+    /// </summary>
+    public void Acquire(DataHandle handle) => AcquireAsync(handle).GetAwaiter().GetResult();
+
+    /// <summary>The asynchronous <see cref="Acquire"/>.</summary>
+    public async Task AcquireAsync(DataHandle handle, CancellationToken cancellationToken = default)
+    {
+        CheckOwned(handle);
+        var users = new List<Task>();
+        CopyOrder[]? batch;
+        lock (gate)
+        {
+            if (handle.Phase is not null)
+            {
+                CloseReductionLocked(handle);
+            }
+
+            foreach (var t in handle.Readers.Append(handle.LastWriter))
+            {
+                if (t is { IsFinished: false })
+                {
+                    users.Add(t.Completion);
+                }
+            }
+
+            batch = TakeDeferredLocked();
+        }
+
+        StartCopies(batch);
+        try
+        {
+            await Task.WhenAll(users).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Failed or cancelled users: Synchronize reports them; the data is brought home all the same.
+        }
+
+        var orders = new List<CopyOrder>();
+        var waits = new List<Task>();
+        lock (gate)
+        {
+            coherency.WriteBack(handle, orders, waits);
+        }
+
+        StartCopies(orders);
+        await Task.WhenAll(waits).WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            Coherency.MakeHomeOwner(handle);
+        }
+    }
+
+    /// <summary>
+    /// Waits for every submitted task, combines pending reductions, and makes every handle's home (host) copy valid
+    /// and the only valid copy, so host code may read and change registered data until it submits again.
     /// Throws the original exception of a failed task (an <see cref="AggregateException"/> when several failed on
     /// their own), or <see cref="OperationCanceledException"/> when tasks were cancelled; then the runtime is usable again.
     /// </summary>
@@ -57,6 +114,17 @@ public sealed partial class TaskRuntime
         catch (Exception e) when (e is not OperationCanceledException)
         {
             writeBackError = e;
+        }
+
+        lock (gate)
+        {
+            if (outstanding == 0)
+            {
+                foreach (var h in handles)
+                {
+                    Coherency.MakeHomeOwner(h);
+                }
+            }
         }
 
         if (!throwFailures)

@@ -161,6 +161,21 @@ internal sealed partial class Coherency
         return true;
     }
 
+    /// <summary>
+    /// Hands the data back to its owner: after a write-back the home copy becomes the only valid one (device replicas
+    /// stay allocated but invalid), so host code may change it until the next task uses the handle.
+    /// </summary>
+    public static void MakeHomeOwner(DataHandle h)
+    {
+        var home = h.Replicas[0];
+        if (h.IsScratch || !home.IsReady)
+        {
+            return;
+        }
+
+        WriteTransition(h, 0);
+    }
+
     /// <summary>Makes the host (home) copy valid: orders a copy when it is not, and lists what to wait for.</summary>
     public void WriteBack(DataHandle h, List<CopyOrder> orders, List<Task> waits)
     {

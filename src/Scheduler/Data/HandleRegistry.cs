@@ -28,6 +28,23 @@ internal sealed class HandleRegistry
         return null;
     }
 
+    /// <summary>Registered handles that overlap the range without matching it exactly.</summary>
+    public List<DataHandle> Overlapping(nint start, long bytes)
+    {
+        var result = new List<DataHandle>();
+        int i = LowerBound(start);
+        for (int j = Math.Max(0, i - 1); j < ranges.Count && (long)ranges[j].Start < (long)start + Math.Max(bytes, 1); j++)
+        {
+            var r = ranges[j];
+            if (Overlaps(r.Start, r.Bytes, start, bytes) && !(r.Start == start && r.Bytes == bytes))
+            {
+                result.Add(r.Handle);
+            }
+        }
+
+        return result;
+    }
+
     public void Add(nint start, long bytes, DataHandle handle) => ranges.Insert(LowerBound(start), (start, bytes, handle));
 
     public void Remove(DataHandle handle) => ranges.RemoveAll(r => ReferenceEquals(r.Handle, handle));

@@ -23,6 +23,7 @@ public sealed class ScheduledTask
         Name = options.Name ?? codelet.Name;
         Priority = options.Priority;
         Token = options.CancellationToken;
+        Argument = options.Argument;
     }
 
     /// <summary>Submission number, unique within its runtime or simulation.</summary>
@@ -36,6 +37,9 @@ public sealed class ScheduledTask
 
     /// <summary>The priority given at submission.</summary>
     public int Priority { get; }
+
+    /// <summary>The value given as <see cref="TaskOptions.Argument"/>.</summary>
+    public object? Argument { get; }
 
     /// <summary>The data the task uses, in the order its implementation sees them.</summary>
     public IReadOnlyList<DataAccess> Accesses => AccessArray;

@@ -28,6 +28,9 @@ public sealed class TaskContext
     /// <summary>Signalled when the runtime is being cancelled; long implementations may stop early by throwing.</summary>
     public CancellationToken CancellationToken { get; private set; }
 
+    /// <summary>The task's <see cref="TaskOptions.Argument"/>.</summary>
+    public object? Argument => Task.Argument;
+
     /// <summary>Number of accesses (and payloads).</summary>
     public int Count => Task.AccessArray.Length;
 

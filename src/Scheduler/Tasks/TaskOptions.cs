@@ -21,6 +21,9 @@ public sealed record TaskOptions
     /// </summary>
     public long? Size { get; init; }
 
+    /// <summary>A value for the implementation (StarPU's <c>cl_arg</c>), read back as <see cref="TaskContext.Argument"/>.</summary>
+    public object? Argument { get; init; }
+
     /// <summary>Cancels the task if it has not started; tasks that depend on it are cancelled too.</summary>
     public CancellationToken CancellationToken { get; init; }
 }
