@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Oompa.Scheduler.Data;
 using Oompa.Scheduler.Workers;
 
@@ -6,7 +5,7 @@ namespace Oompa.Scheduler.Tasks;
 
 /// <summary>
 /// A submitted task: its status, where it ran, predicted and measured times, and a <see cref="Completion"/> that
-/// faults with the original exception when the task (or one it depends on) fails. Awaitable.
+/// faults with the original exception when the task (or one it depends on) fails.
 /// </summary>
 public sealed class ScheduledTask
 {
@@ -159,9 +158,6 @@ public sealed class ScheduledTask
             Signal(completion);
         }
     }
-
-    /// <summary>Lets <c>await task</c> wait for <see cref="Completion"/>.</summary>
-    public TaskAwaiter GetAwaiter() => Completion.GetAwaiter();
 
     /// <summary>Formats as id, name and status.</summary>
     public override string ToString() => $"#{Id} {Name} ({Status})";
