@@ -18,7 +18,7 @@ public sealed partial class TaskRuntime
             var model = task.Binding!.Models[slot.Index][implementation];
             if (model is null)
             {
-                calibrate = true;
+                calibrate = false;
                 return double.NaN;
             }
 

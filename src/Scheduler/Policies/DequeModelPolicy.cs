@@ -8,10 +8,15 @@ namespace Oompa.Scheduler.Policies;
 /// and implementation that minimise fitness = α·(end − best end) + β·transfer, with end = max(queue end, now + transfer)
 /// + predicted length, and its inputs are prefetched there. <c>dm</c> ignores transfers, <c>dmda</c> counts them, and
 /// <c>dmdar</c> also lets a worker run first the queued task whose data has already arrived. While a model lacks samples
-/// the task goes to the least loaded worker that still needs calibration (exploration).
+/// the task goes to the least loaded worker that still needs calibration (exploration); when no worker has a prediction
+/// and enough calibration runs are under way (or the codelet has no model) the task waits in a shared queue that idle
+/// workers take from. Queues are ordered by priority, then urgency (bottom level), and a task's expected start counts
+/// only the queued work ahead of it; an idle worker with an empty queue takes a queued task that would finish earlier
+/// on it.
 /// </summary>
 internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFirst, double alpha, double beta) : SchedulingPolicy
 {
+    private readonly TaskQueue unplaced = new();
     private Candidate[] candidates = new Candidate[16];
 
     public override string Name { get; } = name;
@@ -24,18 +29,12 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
         double bestEnd = double.PositiveInfinity;
         WorkerSlot? forced = null;
         int forcedImplementation = 0;
-        WorkerSlot? fallback = null;
         foreach (var slot in Host.Slots)
         {
             int implementations = binding.BySlot[slot.Index].Length;
             if (implementations == 0)
             {
                 continue;
-            }
-
-            if (fallback is null || Load(slot) < Load(fallback))
-            {
-                fallback = slot;
             }
 
             double penalty = dataAware ? Host.PredictTransfer(task, slot) : 0;
@@ -74,8 +73,10 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
 
         if (count == 0)
         {
-            // No prediction anywhere and enough calibration under way: balance by queue length.
-            Place(task, fallback!, 0, 0, dataAware ? Host.PredictTransfer(task, fallback!) : 0, now);
+            // No prediction anywhere (an unmodeled codelet, or calibration already under way): do not commit; the
+            // first worker that runs dry takes it, as with eager.
+            unplaced.Enqueue(task);
+            Host.WakeAny(task);
             return;
         }
 
@@ -99,9 +100,10 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
 
     public override ScheduledTask? Pop(WorkerSlot slot)
     {
+        int shared = FirstRunnable(unplaced, slot);
         if (slot.PolicyState is not TaskQueue queue || queue.Count == 0)
         {
-            return Steal(slot);
+            return shared >= 0 ? unplaced.RemoveAt(shared) : Steal(slot);
         }
 
         int index = 0;
@@ -115,6 +117,11 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
                     break;
                 }
             }
+        }
+
+        if (shared >= 0 && TaskQueue.Before(unplaced[shared], queue[index]))
+        {
+            return unplaced.RemoveAt(shared);
         }
 
         var task = queue.RemoveAt(index);

@@ -26,7 +26,6 @@ public sealed partial class Simulator
             var model = task.Binding.Models[slot.Index][implementation];
             if (model is null)
             {
-                calibrate = true;
                 return double.NaN;
             }
 

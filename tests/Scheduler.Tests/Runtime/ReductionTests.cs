@@ -104,5 +104,5 @@ public class ReductionTests
         ? ((Payload<LogicalDescriptor>)payload).AsSpan<double>()
         : throw new InvalidOperationException("Reduction operations run on host payloads.");
 
-    private static Models.TransferModel CoherencyTestsModel() => CoherencyTests.Options(new FakeDeviceNode(0)).TransferModel!;
+    private static Oompa.Scheduler.Models.TransferModel CoherencyTestsModel() => CoherencyTests.Options(new FakeDeviceNode(0)).TransferModel!;
 }
