@@ -56,7 +56,7 @@ public class RandomProgramTests
         Assert.Equal(program.RunSequentially(), actual);
     }
 
-    internal static double[][] Run(RandomProgram program, string policy, long deviceLimit, TimeSpan copyDelay, Action<Tracing.RuntimeSummary>? check = null)
+    internal static double[][] Run(RandomProgram program, string policy, long deviceLimit, TimeSpan copyDelay, Action<Oompa.Scheduler.Tracing.RuntimeSummary>? check = null)
     {
         using var arrays = new HostArrays();
         var device = new FakeDeviceNode(0, deviceLimit, copyDelay);
