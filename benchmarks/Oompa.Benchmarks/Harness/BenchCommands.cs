@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 using Oompa.Benchmarks.Elementwise;
 using Oompa.Benchmarks.FlexAlign;
 using Oompa.Benchmarks.Fft;
+using Oompa.Benchmarks.Scheduler;
 using Oompa.Core.Devices;
 
 namespace Oompa.Benchmarks.Harness;
@@ -21,6 +22,7 @@ internal static class BenchCommands
         ["fft"] = ("FourierTransform.Execute vs the same FFTW plan called directly (10 x 1024^2 R2C) and the per-call cost", (c, _) => RunFft(c)),
         ["elementwise"] = ("Element-wise algorithms (Cpu.MultiThreaded) in GB/s against a multi-threaded copy; target >= 0.5 of copy", (c, _) => ElementwiseCommand.Run(c)),
         ["flexalign"] = ("FlexAlign global alignment + aligned sum of a 4096^2 x 40 phantom vs its required FFTs [--size S --frames N --passes P]", (_, a) => FlexAlignBench.Run(a)),
+        ["scheduler"] = ("Task runtime: per-task overhead of empty tasks (target <= 5 us) and simulated makespan / lower bound per policy [--tasks N --graphs G]", (_, a) => SchedulerBench.Run(a)),
     };
 
     /// <summary>Runs a curated benchmark when <paramref name="args"/> names one; false leaves them to BenchmarkSwitcher.</summary>

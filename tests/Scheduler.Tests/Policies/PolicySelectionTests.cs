@@ -43,10 +43,12 @@ public class PolicySelectionTests
     [InlineData("dmdar")]
     public async Task Higher_priority_ready_tasks_run_first(string policy)
     {
+        using var started = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var order = new List<int>();
         await using var runtime = new TaskRuntime(TestRuntimes.Options(policy, 1));
-        runtime.Submit(TestRuntimes.Cpu("block", _ => release.Wait(TestRuntimes.Timeout)));
+        runtime.Submit(TestRuntimes.Cpu("block", _ => { started.Set(); release.Wait(TestRuntimes.Timeout); }));
+        Assert.True(started.Wait(TestRuntimes.Timeout));
         int[] priorities = [0, 5, 1, 5, -2, 3];
         for (int i = 0; i < priorities.Length; i++)
         {
