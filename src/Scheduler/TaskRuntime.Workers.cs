@@ -142,17 +142,32 @@ public sealed partial class TaskRuntime
         while (true)
         {
             RoomDecision room;
+            Exception? failure = null;
             lock (gate)
             {
                 room = coherency.PrepareRoom(task, slot, orders);
                 if (room.Fits)
                 {
-                    coherency.Acquire(task, slot, context, orders, waits, inits);
+                    try
+                    {
+                        coherency.Acquire(task, slot, context, orders, waits, inits);
+                    }
+                    catch (Exception e)
+                    {
+                        // An allocation failed part way: what was acquired is released at the end of the task, and
+                        // the copies already ordered still run so that no replica waits for them forever.
+                        failure = e;
+                    }
                 }
             }
 
             StartCopies(orders);
             orders.Clear();
+            if (failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
             if (room.Fits)
             {
                 break;

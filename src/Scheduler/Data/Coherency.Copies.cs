@@ -104,7 +104,15 @@ internal sealed partial class Coherency
                     continue;
                 }
 
-                Allocate(r);
+                try
+                {
+                    Allocate(r);
+                }
+                catch (Exception e) when (e is OutOfMemoryException or InvalidOperationException or ArgumentException)
+                {
+                    // Prefetch is a hint: the worker allocates (and reports a failure) when the task runs.
+                    continue;
+                }
             }
 
             RequestCopy(h, node, orders);
