@@ -233,12 +233,6 @@ public sealed partial class TaskRuntime
             coherency.Release(task, slot);
         }
 
-        if (task.CalibrationEntry is { } entry)
-        {
-            Interlocked.Decrement(ref entry.Pending);
-            task.CalibrationEntry = null;
-        }
-
         policy.OnFinished(task, slot);
         if (error is null)
         {
@@ -295,6 +289,12 @@ public sealed partial class TaskRuntime
             {
                 task.Finish(status, exception);
                 outstanding--;
+                if (task.CalibrationEntry is { } entry)
+                {
+                    Interlocked.Decrement(ref entry.Pending);
+                    task.CalibrationEntry = null;
+                }
+
                 if (status == ScheduledTaskStatus.Canceled)
                 {
                     canceledSinceSync++;

@@ -79,7 +79,7 @@ public class TransferModelTests
                     runtime.Submit(work, new DataAccess(h, AccessMode.ReadWrite));
                 }
 
-                await runtime.SynchronizeAsync();
+                await runtime.SynchronizeWithinTimeoutAsync();
             }
 
             Assert.True(File.Exists(ModelFiles.PerformancePath(directory)));

@@ -57,7 +57,7 @@ public class PolicySelectionTests
         }
 
         release.Set();
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.Equal([1, 3, 5, 2, 0, 4], order);
     }
 }

@@ -34,7 +34,7 @@ public class BasicRuntimeTests
             tasks.Add(runtime.Submit(step, new DataAccess(h, AccessMode.ReadWrite)));
         }
 
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         var expected = new double[16];
         for (int k = 0; k < 20; k++)
         {
@@ -61,7 +61,7 @@ public class BasicRuntimeTests
         var empty = TestRuntimes.Cpu("empty", _ => { });
         var tasks = Enumerable.Range(0, 1000).Select(_ => runtime.Submit(empty)).ToList();
         await tasks[^1].Completion.WaitAsync(TestRuntimes.Timeout);
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.All(tasks, t => Assert.True(t.IsFinished));
     }
 }

@@ -36,7 +36,7 @@ public class CoherencyTests
         Assert.Equal((ReplicaState.Shared, ReplicaState.Shared), (runtime.StateOf(h, host), runtime.StateOf(h, gpu)));
 
         await runtime.Submit(TestRuntimes.Device("add", c => Add(c, 0, 1)), new DataAccess(h, AccessMode.ReadWrite)).Completion.WaitAsync(TestRuntimes.Timeout);
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.Equal((ReplicaState.Modified, ReplicaState.Invalid), (runtime.StateOf(h, host), runtime.StateOf(h, gpu)));
         Assert.Equal(Enumerable.Range(0, Length).Select(i => i + 2.0), data.AsSpan<double>().ToArray());
     }
@@ -54,12 +54,12 @@ public class CoherencyTests
             runtime.Submit(TestRuntimes.Device("check", c => Expect(c, 0, i => i)), new DataAccess(h, AccessMode.Read));
         }
 
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.Equal(1, device.Copies);
 
         data.AsSpan<double>().Fill(7);
         runtime.Submit(TestRuntimes.Device("check", c => Expect(c, 0, _ => 7)), new DataAccess(h, AccessMode.Read));
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.Equal(2, device.Copies);
     }
 
@@ -103,7 +103,7 @@ public class CoherencyTests
             runtime.Submit(TestRuntimes.Device("fill", c => Kernels.Doubles(c, 0).Fill(k + 1)), new DataAccess(handles[a], AccessMode.Write));
         }
 
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         for (int a = 0; a < owned.Length; a++)
         {
             Assert.All(owned[a].AsSpan<double>().ToArray(), v => Assert.Equal(a + 1, v));
@@ -131,7 +131,7 @@ public class CoherencyTests
         var onSecond = new Codelet("check", new TaskImplementation("fake", DeviceKind.Accelerator, c => Expect(c, 0, i => i + 10)) { Accepts = w => w.Node == MemoryNode.Device(1) });
         runtime.Submit(onFirst, new DataAccess(h, AccessMode.ReadWrite));
         var check = runtime.Submit(onSecond, new DataAccess(h, AccessMode.Read));
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.Equal("fake1", check.WorkerName);
         var links = runtime.Summary().Links;
         Assert.Contains(links, l => l.From == "device0" && l.To == "host");
@@ -176,7 +176,7 @@ public class CoherencyTests
                 new DataAccess(scratch, AccessMode.Scratch));
         }
 
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class FailureTests
         var transitive = runtime.Submit(TestRuntimes.Cpu("later", _ => dependantRan = true), [], new TaskOptions { DependsOn = [dependant] });
         var independent = runtime.Submit(TestRuntimes.Both("other", c => Kernels.Doubles(c, 0).Fill(3)), new DataAccess(hb, AccessMode.Write));
 
-        var thrown = await Assert.ThrowsAsync<InvalidDataException>(() => runtime.SynchronizeAsync());
+        var thrown = await Assert.ThrowsAsync<InvalidDataException>(() => runtime.SynchronizeWithinTimeoutAsync());
         Assert.Same(boom, thrown);
         Assert.Same(boom, await Assert.ThrowsAsync<InvalidDataException>(() => dependant.Completion));
         Assert.Equal(ScheduledTaskStatus.Faulted, failing.Status);
@@ -39,7 +39,7 @@ public class FailureTests
 
         // The failure was reported: the runtime goes on.
         runtime.Submit(TestRuntimes.Cpu("again", c => Kernels.Doubles(c, 0).Fill(9)), new DataAccess(ha, AccessMode.Write));
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.All(a.AsSpan<double>().ToArray(), v => Assert.Equal(9, v));
     }
 
@@ -49,7 +49,7 @@ public class FailureTests
         await using var runtime = new TaskRuntime(TestRuntimes.Options("eager", 2));
         runtime.Submit(TestRuntimes.Cpu("one", _ => throw new InvalidOperationException("one")));
         runtime.Submit(TestRuntimes.Cpu("two", _ => throw new InvalidOperationException("two")));
-        var error = await Assert.ThrowsAsync<AggregateException>(() => runtime.SynchronizeAsync());
+        var error = await Assert.ThrowsAsync<AggregateException>(() => runtime.SynchronizeWithinTimeoutAsync());
         Assert.Equal(["one", "two"], error.InnerExceptions.Select(e => e.Message).Order());
     }
 
@@ -71,7 +71,7 @@ public class FailureTests
         await cancel.CancelAsync();
         Assert.Throws<OperationCanceledException>(() => runtime.Submit(TestRuntimes.Cpu("late", _ => { })));
         release.Set();
-        await Assert.ThrowsAsync<OperationCanceledException>(() => runtime.SynchronizeAsync());
+        await Assert.ThrowsAsync<OperationCanceledException>(() => runtime.SynchronizeWithinTimeoutAsync());
         Assert.Equal(ScheduledTaskStatus.Completed, running.Status);
         Assert.All(waiting, t => Assert.Equal(ScheduledTaskStatus.Canceled, t.Status));
         Assert.All(free, t => Assert.Equal(ScheduledTaskStatus.Canceled, t.Status));
@@ -89,7 +89,7 @@ public class FailureTests
         var dependant = runtime.Submit(TestRuntimes.Cpu("y", _ => { }), [], new TaskOptions { DependsOn = [cancelled] });
         await cancel.CancelAsync();
         release.Set();
-        await Assert.ThrowsAsync<OperationCanceledException>(() => runtime.SynchronizeAsync());
+        await Assert.ThrowsAsync<OperationCanceledException>(() => runtime.SynchronizeWithinTimeoutAsync());
         Assert.Equal(ScheduledTaskStatus.Canceled, cancelled.Status);
         Assert.Equal(ScheduledTaskStatus.Canceled, dependant.Status);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dependant.Completion);
@@ -113,7 +113,7 @@ public class FailureTests
         await using var runtime = new TaskRuntime(CoherencyTests.Options(device));
         var h = runtime.Register(big.Payload);
         runtime.Submit(TestRuntimes.Device("use", _ => { }), new DataAccess(h, AccessMode.Read));
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.SynchronizeAsync());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.SynchronizeWithinTimeoutAsync());
         Assert.Contains("device0", error.Message, StringComparison.Ordinal);
         Assert.Contains("limit is 64 bytes", error.Message, StringComparison.Ordinal);
     }

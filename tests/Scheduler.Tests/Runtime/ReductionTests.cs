@@ -48,7 +48,7 @@ public class ReductionTests
                     runtime.Submit(TestRuntimes.Both("accumulate", ctx => Accumulate(ctx, value)), new DataAccess(h, AccessMode.Reduction));
                 }
 
-                runtime.SynchronizeAsync().GetAwaiter().GetResult();
+                runtime.SynchronizeWithinTimeoutAsync().GetAwaiter().GetResult();
             }
 
             var expected = Enumerable.Range(0, Length).Select(i => i + contributions.Sum(v => v * (i + 1))).ToArray();
@@ -76,7 +76,7 @@ public class ReductionTests
             runtime.Submit(TestRuntimes.Both("accumulate", ctx => Accumulate(ctx, 2)), new DataAccess(h, AccessMode.Reduction));
         }
 
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         Assert.Equal(Enumerable.Range(0, Length).Select(i => 10.0 * (i + 1)), seen.AsSpan<double>().ToArray());
         Assert.Equal(Enumerable.Range(0, Length).Select(i => 20.0 * (i + 1)), accumulator.AsSpan<double>().ToArray());
     }

@@ -28,8 +28,11 @@ internal static class TestRuntimes
         Trace = trace,
     };
 
+    /// <summary>Runs blocking test code on another thread and fails when it takes longer than <see cref="Timeout"/>.</summary>
+    public static void WithinTimeout(Action body) => Task.Run(body).WaitAsync(Timeout).GetAwaiter().GetResult();
+
     /// <summary>Synchronises with a timeout.</summary>
-    public static Task SynchronizeAsync(this TaskRuntime runtime) => runtime.SynchronizeAsync().WaitAsync(Timeout);
+    public static Task SynchronizeWithinTimeoutAsync(this TaskRuntime runtime) => runtime.SynchronizeAsync().WaitAsync(Timeout);
 
     /// <summary>A codelet with a CPU implementation and a fake-device implementation running the same kernel.</summary>
     public static Codelet Both(string name, Action<TaskContext> kernel) => new(

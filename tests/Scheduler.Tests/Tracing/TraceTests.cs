@@ -23,7 +23,7 @@ public class TraceTests
             runtime.Submit(step, new DataAccess(h, AccessMode.ReadWrite));
         }
 
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         using var json = JsonDocument.Parse(runtime.Trace!.ToChromeTrace());
         var events = json.RootElement.GetProperty("traceEvents").EnumerateArray().ToList();
         var rows = events.Where(e => e.GetProperty("ph").GetString() == "M" && e.GetProperty("name").GetString() == "thread_name" && e.GetProperty("pid").GetInt32() == 1)
@@ -54,7 +54,7 @@ public class TraceTests
         var write = runtime.Submit(noop, [new DataAccess(ha, AccessMode.Write)], new TaskOptions { Name = "write \"a\"" });
         var read = runtime.Submit(noop, new DataAccess(ha, AccessMode.Read), new DataAccess(hb, AccessMode.Write));
         var last = runtime.Submit(noop, new DataAccess(hb, AccessMode.ReadWrite));
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         string dot = runtime.Trace!.ToDot();
         Assert.StartsWith("digraph tasks {", dot, StringComparison.Ordinal);
         Assert.Contains($"t{write.Id} -> t{read.Id};", dot, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public class TraceTests
             runtime.Submit(work, new DataAccess(h, AccessMode.ReadWrite));
         }
 
-        await runtime.SynchronizeAsync();
+        await runtime.SynchronizeWithinTimeoutAsync();
         var summary = runtime.Summary();
         Assert.Equal(30, summary.TasksCompleted);
         Assert.Equal(30, summary.Workers.Sum(w => w.Tasks));
