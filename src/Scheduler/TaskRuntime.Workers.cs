@@ -75,6 +75,7 @@ public sealed partial class TaskRuntime
             task.Slot = slot;
             task.SetStatus(ScheduledTaskStatus.Running);
             slot.Busy = true;
+            slot.Current = task;
             policy.OnStarted(task, slot);
             return task;
         }
@@ -228,6 +229,7 @@ public sealed partial class TaskRuntime
     private void EndLocked(ScheduledTask task, WorkerSlot slot, Exception? error)
     {
         slot.Busy = false;
+        slot.Current = null;
         if (task.AcquiredAccesses > 0)
         {
             coherency.Release(task, slot);

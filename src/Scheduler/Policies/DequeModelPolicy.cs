@@ -16,7 +16,8 @@ namespace Oompa.Scheduler.Policies;
 /// </summary>
 internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFirst, double alpha, double beta) : SchedulingPolicy
 {
-    private readonly TaskQueue unplaced = new();
+    private const int StealWindow = 32;
+    private readonly SharedQueue unplaced = new();
     private Candidate[] candidates = new Candidate[16];
 
     public override string Name { get; } = name;
@@ -67,7 +68,7 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
         if (forced is not null)
         {
             Host.BeginCalibration(task, forced, forcedImplementation);
-            Place(task, forced, forcedImplementation, 0, dataAware ? Host.PredictTransfer(task, forced) : 0, now);
+            Place(task, forced, forcedImplementation, 0, dataAware ? Host.PredictTransfer(task, forced) : 0, now, predicted: false);
             return;
         }
 
@@ -100,10 +101,10 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
 
     public override ScheduledTask? Pop(WorkerSlot slot)
     {
-        int shared = FirstRunnable(unplaced, slot);
+        var shared = unplaced.Peek(slot);
         if (slot.PolicyState is not TaskQueue queue || queue.Count == 0)
         {
-            return shared >= 0 ? unplaced.RemoveAt(shared) : Steal(slot);
+            return shared is not null ? unplaced.Take(slot) : Steal(slot);
         }
 
         int index = 0;
@@ -119,9 +120,9 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
             }
         }
 
-        if (shared >= 0 && TaskQueue.Before(unplaced[shared], queue[index]))
+        if (shared is not null && TaskQueue.Before(shared, queue[index]))
         {
-            return unplaced.RemoveAt(shared);
+            return unplaced.Take(slot);
         }
 
         var task = queue.RemoveAt(index);
@@ -148,16 +149,18 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
         double bestLength = 0, bestGain = 0;
         foreach (var other in Host.Slots)
         {
-            if (ReferenceEquals(other, thief) || other.PolicyState is not TaskQueue queue)
+            if (ReferenceEquals(other, thief) || other.PolicyState is not TaskQueue queue || queue.Count == 0)
             {
                 continue;
             }
 
-            double there = Math.Max(now, other.RunningEnd);
-            for (int i = 0; i < queue.Count; i++)
+            // The tail of the queue waits longest, so it gains most; only the last few tasks are considered.
+            double there = other.ExpectedEnd(now);
+            for (int i = queue.Count - 1; i >= Math.Max(0, queue.Count - StealWindow); i--)
             {
                 var task = queue[i];
-                there += task.PredictedCost;
+                double end = there;
+                there -= task.PredictedCost;
                 var binding = task.Binding!;
                 if (task.CalibrationEntry is not null || !binding.CanRun(thief))
                 {
@@ -178,8 +181,8 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
 
                 bool unmodeled = double.IsPositiveInfinity(length) && task.PredictedLength == 0;
                 double here = now + (dataAware ? Host.PredictTransfer(task, thief) : 0) + (unmodeled ? 0 : length);
-                double gain = unmodeled ? there - now : there - here;
-                if (gain > bestGain && (best is null || TaskQueue.Before(task, best) || gain > bestGain))
+                double gain = end - here;
+                if (gain > bestGain)
                 {
                     best = task;
                     victim = other;
@@ -236,7 +239,7 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
 
     private static int Load(WorkerSlot slot) => slot.Queued + (slot.Busy ? 1 : 0);
 
-    private void Place(ScheduledTask task, WorkerSlot slot, int implementation, double length, double penalty, double now)
+    private void Place(ScheduledTask task, WorkerSlot slot, int implementation, double length, double penalty, double now, bool predicted = true)
     {
         double hidden = Math.Max(0, now + penalty - ExpectedStart(slot, task, now));
         task.Slot = slot;
@@ -245,10 +248,7 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
         task.PredictedLength = length;
         task.PredictedTransfer = penalty;
         task.PredictedCost = length + hidden;
-        if (length > 0)
-        {
-            task.PredictedSeconds = length;
-        }
+        task.PredictedSeconds = predicted ? length : double.NaN;
 
         slot.QueuedPredicted += task.PredictedCost;
         slot.Queued++;

@@ -4,12 +4,12 @@ using Oompa.Scheduler.Workers;
 namespace Oompa.Scheduler.Policies;
 
 /// <summary>
-/// <c>eager</c>: one central queue ordered by priority; an idle worker takes the first task it can run. No model, no
-/// prefetch: the decision is made when a worker asks, too late to move data ahead.
+/// <c>eager</c>: one central queue ordered by priority (then urgency, then submission); an idle worker takes the first
+/// task it can run. No model, no prefetch: the decision is made when a worker asks, too late to move data ahead.
 /// </summary>
 internal sealed class EagerPolicy : SchedulingPolicy
 {
-    private readonly TaskQueue queue = new();
+    private readonly SharedQueue queue = new();
 
     public override string Name => "eager";
 
@@ -19,9 +19,5 @@ internal sealed class EagerPolicy : SchedulingPolicy
         Host.WakeAny(task);
     }
 
-    public override ScheduledTask? Pop(WorkerSlot slot)
-    {
-        int index = FirstRunnable(queue, slot);
-        return index < 0 ? null : queue.RemoveAt(index);
-    }
+    public override ScheduledTask? Pop(WorkerSlot slot) => queue.Take(slot);
 }

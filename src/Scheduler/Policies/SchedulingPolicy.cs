@@ -42,11 +42,12 @@ internal abstract class SchedulingPolicy
     {
     }
 
-    /// <summary>Index of the first task in <paramref name="queue"/> the slot can run, or -1.</summary>
-    protected static int FirstRunnable(TaskQueue queue, WorkerSlot slot, bool fromBack = false)
+    /// <summary>Index of the first task in <paramref name="queue"/> the slot can run (looking at no more than
+    /// <paramref name="limit"/> tasks), or -1.</summary>
+    protected static int FirstRunnable(TaskQueue queue, WorkerSlot slot, bool fromBack = false, int limit = int.MaxValue)
     {
         int n = queue.Count;
-        for (int k = 0; k < n; k++)
+        for (int k = 0; k < Math.Min(n, limit); k++)
         {
             int i = fromBack ? n - 1 - k : k;
             if (queue[i].Binding!.CanRun(slot))

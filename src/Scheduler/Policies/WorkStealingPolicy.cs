@@ -10,6 +10,7 @@ namespace Oompa.Scheduler.Policies;
 /// </summary>
 internal sealed class WorkStealingPolicy : SchedulingPolicy
 {
+    private const int StealWindow = 64;
     private int nextVictim;
 
     public override string Name => "ws";
@@ -60,7 +61,7 @@ internal sealed class WorkStealingPolicy : SchedulingPolicy
         {
             var victim = slots[(slot.Index + k) % slots.Count];
             var theirs = Queue(victim);
-            index = FirstRunnable(theirs, slot);
+            index = FirstRunnable(theirs, slot, limit: StealWindow);
             if (index >= 0)
             {
                 victim.Queued--;

@@ -83,6 +83,7 @@ internal static class Dependencies
             return;
         }
 
+        trace?.Edge(from.Id, to.Id);
         if (from.IsFinished)
         {
             if (from.Status != ScheduledTaskStatus.Completed)
@@ -96,7 +97,6 @@ internal static class Dependencies
         (from.Dependants ??= []).Add(to);
         (to.Predecessors ??= []).Add(from);
         to.PendingDependencies++;
-        trace?.Edge(from.Id, to.Id);
     }
 
     /// <summary>Forgets every task a handle's future accesses would wait for (all of them have finished).</summary>

@@ -42,6 +42,9 @@ internal sealed class WorkerSlot(int index, WorkerDescription description, int n
 
     public TaskContext? Context { get; set; }
 
+    /// <summary>The task the worker runs now (for diagnostics).</summary>
+    public ScheduledTask? Current { get; set; }
+
     public Thread? Thread { get; set; }
 
     /// <summary>Seconds spent running implementations.</summary>

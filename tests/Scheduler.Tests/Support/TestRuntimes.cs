@@ -32,7 +32,19 @@ internal static class TestRuntimes
     public static void WithinTimeout(Action body) => Task.Run(body).WaitAsync(Timeout).GetAwaiter().GetResult();
 
     /// <summary>Synchronises with a timeout.</summary>
-    public static Task SynchronizeWithinTimeoutAsync(this TaskRuntime runtime) => runtime.SynchronizeAsync().WaitAsync(Timeout);
+    public static async Task SynchronizeWithinTimeoutAsync(this TaskRuntime runtime)
+    {
+        try
+        {
+            await runtime.SynchronizeAsync().WaitAsync(Timeout);
+        }
+        catch (TimeoutException)
+        {
+            string state = runtime.DescribeState();
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), $"oompa-sched-hang-{Guid.NewGuid():N}.txt"), state);
+            throw new TimeoutException($"Synchronize did not finish within {Timeout}:{Environment.NewLine}{state}");
+        }
+    }
 
     /// <summary>A codelet with a CPU implementation and a fake-device implementation running the same kernel.</summary>
     public static Codelet Both(string name, Action<TaskContext> kernel) => new(

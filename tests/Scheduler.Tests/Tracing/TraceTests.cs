@@ -17,7 +17,7 @@ public class TraceTests
         var device = new FakeDeviceNode(0);
         await using var runtime = new TaskRuntime(CoherencyTests.Options(device) with { Trace = true, Models = TestRuntimes.QuickModels });
         var h = runtime.Register(data.Payload);
-        var step = TestRuntimes.Both("step", c => Kernels.Doubles(c, 0)[0] += 1);
+        var step = TestRuntimes.Both("step", c => { Kernels.Doubles(c, 0)[0] += 1; Thread.SpinWait(500); });
         for (int i = 0; i < 12; i++)
         {
             runtime.Submit(step, new DataAccess(h, AccessMode.ReadWrite));
