@@ -14,7 +14,7 @@ namespace Oompa.Scheduler.Policies;
 /// only the queued work ahead of it; an idle worker with an empty queue takes a queued task that would finish earlier
 /// on it.
 /// </summary>
-internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFirst, double alpha, double beta) : SchedulingPolicy
+internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool readyFirst, double alpha, double beta) : SchedulingPolicy
 {
     private const int StealWindow = 32;
     private readonly SharedQueue unplaced = new();
@@ -134,90 +134,6 @@ internal sealed class DequeModelPolicy(string name, bool dataAware, bool readyFi
     public override void OnStarted(ScheduledTask task, WorkerSlot slot) => slot.RunningEnd = Host.Now + task.PredictedLength;
 
     public override void OnFinished(ScheduledTask task, WorkerSlot slot) => slot.RunningEnd = Host.Now;
-
-    /// <summary>
-    /// An idle worker with an empty queue takes a queued task from another worker when it would finish it earlier
-    /// (placement decisions are made early, with the predictions of that moment; this corrects them). Tasks placed to
-    /// calibrate a model stay where they are.
-    /// </summary>
-    private ScheduledTask? Steal(WorkerSlot thief)
-    {
-        double now = Host.Now;
-        ScheduledTask? best = null;
-        WorkerSlot? victim = null;
-        int bestImplementation = 0;
-        double bestLength = 0, bestGain = 0;
-        foreach (var other in Host.Slots)
-        {
-            if (ReferenceEquals(other, thief) || other.PolicyState is not TaskQueue queue || queue.Count == 0)
-            {
-                continue;
-            }
-
-            // The tail of the queue waits longest, so it gains most; only the last few tasks are considered.
-            double there = other.ExpectedEnd(now);
-            for (int i = queue.Count - 1; i >= Math.Max(0, queue.Count - StealWindow); i--)
-            {
-                var task = queue[i];
-                double end = there;
-                there -= task.PredictedCost;
-                var binding = task.Binding!;
-                if (task.CalibrationEntry is not null || !binding.CanRun(thief))
-                {
-                    continue;
-                }
-
-                int implementation = 0;
-                double length = double.PositiveInfinity;
-                for (int k = 0; k < binding.BySlot[thief.Index].Length; k++)
-                {
-                    double predicted = Host.PredictLength(task, thief, k, out _);
-                    if (predicted < length)
-                    {
-                        length = predicted;
-                        implementation = k;
-                    }
-                }
-
-                bool unmodeled = double.IsPositiveInfinity(length) && task.PredictedLength == 0;
-                double here = now + (dataAware ? Host.PredictTransfer(task, thief) : 0) + (unmodeled ? 0 : length);
-                double gain = end - here;
-                if (gain > bestGain)
-                {
-                    best = task;
-                    victim = other;
-                    bestImplementation = implementation;
-                    bestLength = unmodeled ? 0 : length;
-                    bestGain = gain;
-                }
-            }
-        }
-
-        if (best is null)
-        {
-            return null;
-        }
-
-        var victimQueue = (TaskQueue)victim!.PolicyState!;
-        for (int i = 0; i < victimQueue.Count; i++)
-        {
-            if (ReferenceEquals(victimQueue[i], best))
-            {
-                victimQueue.RemoveAt(i);
-                break;
-            }
-        }
-
-        victim.Queued--;
-        victim.QueuedPredicted = victim.Queued == 0 ? 0 : Math.Max(0, victim.QueuedPredicted - best.PredictedCost);
-        best.Slot = thief;
-        best.ImplementationIndex = bestImplementation;
-        best.Implementation = best.Binding!.BySlot[thief.Index][bestImplementation];
-        best.PredictedLength = bestLength;
-        best.PredictedCost = bestLength;
-        best.PredictedSeconds = bestLength > 0 ? bestLength : double.NaN;
-        return best;
-    }
 
     /// <summary>
     /// When the task would start on the slot: after the running task and the queued tasks that stay before it (queues
