@@ -171,6 +171,11 @@ internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool
         ((TaskQueue)(slot.PolicyState ??= new TaskQueue())).Enqueue(task);
         Host.Prefetch(task, slot);
         Host.Wake(slot);
+        if (slot.Busy || slot.Queued > 1)
+        {
+            // An idle worker may finish it sooner: let it look (see Steal).
+            Host.WakeAny(task);
+        }
     }
 
     private readonly record struct Candidate(WorkerSlot Slot, int Implementation, double Length, double Penalty, double End);

@@ -44,7 +44,7 @@ public class FailurePropagationTests
                 tasks.Add(runtime.Submit(TestRuntimes.Both("step", ctx => { if (fails) { throw new InvalidOperationException($"step {step.Id}"); } step.Run(ctx); }), accesses));
             }
 
-            var sync = Record.Exception(() => runtime.SynchronizeWithinTimeoutAsync().GetAwaiter().GetResult());
+            var sync = Record.Exception(() => runtime.SynchronizeWithinTimeout());
             Assert.True((throwing.Count > 0) == (sync is not null), $"throwing {throwing.Count}, exception {sync}");
             Assert.IsNotType<TimeoutException>(sync);
             var byId = tasks.ToDictionary(t => t.Id);

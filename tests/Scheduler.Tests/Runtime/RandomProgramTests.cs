@@ -76,7 +76,7 @@ public class RandomProgramTests
                 runtime.Submit(TestRuntimes.Both("step", step.Run), accesses, new TaskOptions { Priority = step.Priority });
             }
 
-            runtime.SynchronizeWithinTimeoutAsync().GetAwaiter().GetResult();
+            runtime.SynchronizeWithinTimeout();
             check?.Invoke(runtime.Summary());
             Assert.True(device.PeakBytes <= deviceLimit, $"device peak {device.PeakBytes} > limit {deviceLimit}");
         }

@@ -48,7 +48,7 @@ public class ReductionTests
                     runtime.Submit(TestRuntimes.Both("accumulate", ctx => Accumulate(ctx, value)), new DataAccess(h, AccessMode.Reduction));
                 }
 
-                runtime.SynchronizeWithinTimeoutAsync().GetAwaiter().GetResult();
+                runtime.SynchronizeWithinTimeout();
             }
 
             var expected = Enumerable.Range(0, Length).Select(i => i + contributions.Sum(v => v * (i + 1))).ToArray();

@@ -36,14 +36,35 @@ internal static class TestRuntimes
     {
         try
         {
-            await runtime.SynchronizeAsync().WaitAsync(Timeout);
+            await runtime.SynchronizeAsync().WaitAsync(Timeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            string state = runtime.DescribeState();
-            File.WriteAllText(Path.Combine(Path.GetTempPath(), $"oompa-sched-hang-{Guid.NewGuid():N}.txt"), state);
-            throw new TimeoutException($"Synchronize did not finish within {Timeout}:{Environment.NewLine}{state}");
+            throw Stuck(runtime);
         }
+    }
+
+    /// <summary>
+    /// Synchronises with a timeout from synchronous test code. No await: a continuation posted to xUnit's
+    /// synchronisation context could wait for the very thread this call blocks.
+    /// </summary>
+    public static void SynchronizeWithinTimeout(this TaskRuntime runtime)
+    {
+        try
+        {
+            runtime.SynchronizeAsync().WaitAsync(Timeout).GetAwaiter().GetResult();
+        }
+        catch (TimeoutException)
+        {
+            throw Stuck(runtime);
+        }
+    }
+
+    private static TimeoutException Stuck(TaskRuntime runtime)
+    {
+        string state = runtime.DescribeState();
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"oompa-sched-hang-{Guid.NewGuid():N}.txt"), state);
+        return new TimeoutException($"Synchronize did not finish within {Timeout}:{Environment.NewLine}{state}");
     }
 
     /// <summary>A codelet with a CPU implementation and a fake-device implementation running the same kernel.</summary>
