@@ -11,6 +11,7 @@ using static Oompa.Algorithms.Tests.Fft.FftTestKit;
 namespace Oompa.Algorithms.Tests.Fft;
 
 /// <summary>The clFFT binding and what is particular to the OpenCL strategy: declines, plan cache, status names.</summary>
+[Collection(ClFftCollection.Name)]
 public sealed class ClFftTests(ITestOutputHelper output)
 {
     private static StrategyFactory<FourierTransformOutput, FourierTransformInput, FourierTransformSettings> Strategy =>

@@ -9,6 +9,7 @@ namespace Oompa.Algorithms.Tests.Fft;
 /// 6 cases per property instead of 30, because clFFT compiles kernels for every new shape (1–5 s each on pocl, so the
 /// full count took 15 minutes). The fixed-shape tests run in full.
 /// </summary>
+[Collection(ClFftCollection.Name)]
 public sealed class OpenClFourierTransformTests : FourierTransformConformance
 {
     protected override StrategyFactory<FourierTransformOutput, FourierTransformInput, FourierTransformSettings> Strategy =>
