@@ -21,7 +21,7 @@ public sealed partial class TaskRuntime
 
         try
         {
-            text.Append(CultureInfo.InvariantCulture, $"policy {PolicyName}, {outstanding} unfinished tasks, cancelled {canceled}, stopping {stopping}, {deferred.Count} deferred copies").AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"policy {PolicyName}, {outstanding} unfinished tasks, cancelled {canceled}, stopping {stopping}, {deferred.Count} deferred copies, {coherency.CopiesInFlight} copies in flight").AppendLine();
             foreach (var s in slots)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {s.Name}: busy {s.Busy}, sleeping {s.Sleeping}, running {s.Current?.ToString() ?? "-"}, queued {s.Queued} ({s.QueuedPredicted * 1e3:F3} ms), ran {s.TasksRun}").AppendLine();
