@@ -14,9 +14,14 @@ public sealed partial class TaskRuntime
     public string DescribeState()
     {
         var text = new StringBuilder();
-        lock (gate)
+        if (!gate.TryEnter(TimeSpan.FromSeconds(5)))
         {
-            text.Append(CultureInfo.InvariantCulture, $"policy {PolicyName}, {outstanding} unfinished tasks, cancelled {canceled}, stopping {stopping}, {deferred.Count} deferred copies").AppendLine();
+            return "The runtime's lock has been held for more than 5 s: a thread is stuck inside the runtime.";
+        }
+
+        try
+        {
+            text.Append(CultureInfo.InvariantCulture, $"policy {PolicyName}, {outstanding} unfinished tasks, cancelled {canceled}, stopping {stopping}, {deferred.Count} deferred copies, {coherency.CopiesInFlight} copies in flight").AppendLine();
             foreach (var s in slots)
             {
                 text.Append(CultureInfo.InvariantCulture, $"  {s.Name}: busy {s.Busy}, sleeping {s.Sleeping}, running {s.Current?.ToString() ?? "-"}, queued {s.Queued} ({s.QueuedPredicted * 1e3:F3} ms), ran {s.TasksRun}").AppendLine();
@@ -35,6 +40,10 @@ public sealed partial class TaskRuntime
             {
                 text.Append(CultureInfo.InvariantCulture, $"  node {n} ({providers[n].Node}): {coherency.Used(n)} bytes used, limit {providers[n].MemoryLimit}").AppendLine();
             }
+        }
+        finally
+        {
+            gate.Exit();
         }
 
         return text.ToString();

@@ -33,6 +33,16 @@ public sealed partial class TaskRuntime
             logger.LogWarning(e, "Bringing data home at shut-down failed");
         }
 
+        try
+        {
+            // Never free a buffer a copy may still touch, even when bringing data home failed.
+            CopiesDrained(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException e)
+        {
+            logger.LogWarning(e, "Waiting for copies at shut-down failed");
+        }
+
         lock (gate)
         {
             stopping = true;

@@ -74,6 +74,29 @@ public sealed partial class TaskRuntime
     /// <summary>The asynchronous <see cref="Synchronize"/>; <paramref name="cancellationToken"/> stops the wait only.</summary>
     public Task SynchronizeAsync(CancellationToken cancellationToken = default) => Drain(throwFailures: true, cancellationToken);
 
+    /// <summary>Waits until no copy is in flight (prefetches of tasks that ran elsewhere included).</summary>
+    private async Task CopiesDrained(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task copies;
+            CopyOrder[]? batch;
+            lock (gate)
+            {
+                copies = coherency.CopiesDone();
+                batch = TakeDeferredLocked();
+            }
+
+            StartCopies(batch);
+            if (copies.IsCompleted)
+            {
+                return;
+            }
+
+            await copies.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task Drain(bool throwFailures, CancellationToken cancellationToken = default)
     {
         Task wait;
@@ -94,6 +117,7 @@ public sealed partial class TaskRuntime
 
         StartCopies(batch);
         await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await CopiesDrained(cancellationToken).ConfigureAwait(false);
 
         var orders = new List<CopyOrder>();
         var waits = new List<Task>();

@@ -5,6 +5,8 @@ namespace Oompa.Scheduler.Data;
 /// <summary>Copies: choosing sources, ordering them, predicting their cost, and applying their outcome.</summary>
 internal sealed partial class Coherency
 {
+    private TaskCompletionSource? copiesDone;
+
     /// <summary>
     /// Orders a copy of the handle into its (allocated, invalid) replica on <paramref name="node"/>: from the host when
     /// it holds the data, else from a device, through the host when both ends are devices. The destination becomes a
@@ -49,6 +51,7 @@ internal sealed partial class Coherency
 
         source.Pins++;
         destination.Pins++;
+        CopiesInFlight++;
         Normalize(h);
         orders.Add(order);
         return order;
@@ -79,7 +82,23 @@ internal sealed partial class Coherency
 
         Signal(destination.NodeIndex);
         Signal(order.Source.NodeIndex);
+        if (--CopiesInFlight == 0 && copiesDone is { } done)
+        {
+            copiesDone = null;
+            done.TrySetResult();
+        }
     }
+
+    /// <summary>Copies ordered and not finished (prefetches included).</summary>
+    public int CopiesInFlight { get; private set; }
+
+    /// <summary>
+    /// Completes when no copy is in flight. Buffers are freed only after this: a prefetch whose task ran elsewhere may
+    /// still be writing into a replica or reading from the home memory.
+    /// </summary>
+    public Task CopiesDone() => CopiesInFlight == 0
+        ? Task.CompletedTask
+        : (copiesDone ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     /// <summary>Starts moving the task's inputs to <paramref name="node"/> where there is room without waiting.</summary>
     public void Prefetch(ScheduledTask task, int node, List<CopyOrder> orders)

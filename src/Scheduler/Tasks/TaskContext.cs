@@ -49,7 +49,7 @@ public sealed class TaskContext
     /// <summary>The bytes of access <paramref name="index"/> on the worker's node.</summary>
     public PhysicalDescriptor Buffer(int index) => Payload(index).Physical;
 
-    /// <summary>A host span over access <paramref name="index"/> (CPU workers only).</summary>
+    /// <summary>A host span over the handle's bytes of access <paramref name="index"/> (CPU workers only).</summary>
     public unsafe Span<T> Span<T>(int index)
         where T : unmanaged
     {
@@ -59,7 +59,8 @@ public sealed class TaskContext
             throw new InvalidOperationException($"Access {index} of task {Task} is on {physical.Node}, not in host memory.");
         }
 
-        return new Span<T>((void*)physical.Pointer, checked((int)(physical.Bytes / sizeof(T))));
+        long bytes = Math.Min(physical.Bytes, Handle(index).Bytes);
+        return new Span<T>((void*)physical.Pointer, checked((int)(bytes / sizeof(T))));
     }
 
     internal void Begin(ScheduledTask running, CancellationToken token)

@@ -3,13 +3,14 @@ namespace Oompa.Scheduler.Tasks;
 /// <summary>
 /// Bottom levels as priorities: a task's urgency is its fastest predicted time plus the largest urgency among the tasks
 /// that depend on it, so tasks on the critical path go first within a priority. Kept up to date as tasks are
-/// submitted: a new task raises the urgency of the pending tasks above it (up to <see cref="MaxDepth"/> levels).
-/// Called under the owner's lock.
+/// submitted: a new task raises the urgency of the pending tasks above it. Edges always go from an earlier submission
+/// to a later one, so visiting the affected tasks from the latest to the earliest settles each one once; at most
+/// <see cref="MaxVisits"/> tasks are updated per submission. Called under the owner's lock.
 /// </summary>
 internal static class Urgency
 {
-    /// <summary>How far up the graph a submission propagates.</summary>
-    public const int MaxDepth = 64;
+    /// <summary>How many pending tasks one submission may update.</summary>
+    public const int MaxVisits = 1024;
 
     public static void Submitted(ScheduledTask task, double estimate)
     {
@@ -20,23 +21,23 @@ internal static class Urgency
             return;
         }
 
-        var stack = new Stack<(ScheduledTask Task, int Depth)>();
-        stack.Push((task, 0));
-        while (stack.Count > 0)
+        // Latest submission first: when a task is taken, every task below it that this submission changed is done.
+        var queue = new PriorityQueue<ScheduledTask, long>();
+        var queued = new HashSet<ScheduledTask> { task };
+        queue.Enqueue(task, -task.Id);
+        int visits = 0;
+        while (queue.TryDequeue(out var node, out _) && visits++ < MaxVisits)
         {
-            var (node, depth) = stack.Pop();
-            if (depth >= MaxDepth || node.Predecessors is not { } predecessors)
-            {
-                continue;
-            }
-
-            foreach (var p in predecessors)
+            foreach (var p in node.Predecessors ?? [])
             {
                 double candidate = p.Estimate + node.Urgency;
                 if (p.Status == ScheduledTaskStatus.Pending && candidate > p.Urgency)
                 {
                     p.Urgency = candidate;
-                    stack.Push((p, depth + 1));
+                    if (queued.Add(p))
+                    {
+                        queue.Enqueue(p, -p.Id);
+                    }
                 }
             }
         }

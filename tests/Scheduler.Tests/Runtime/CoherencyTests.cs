@@ -194,6 +194,28 @@ public class CoherencyTests
         Assert.Equal(Enumerable.Range(0, Length).Select(i => i + 5.0), data.AsSpan<double>().ToArray());
     }
 
+    [Fact]
+    public async Task Synchronize_waits_for_prefetches_whose_tasks_never_ran()
+    {
+        using var arrays = new HostArrays();
+        var data = arrays.Add(Length, "data");
+        var device = new FakeDeviceNode(0, copyDelay: TimeSpan.FromMilliseconds(300));
+        using var release = new ManualResetEventSlim();
+        using var cancel = new CancellationTokenSource();
+        await using var runtime = new TaskRuntime(Options(device));
+        var h = runtime.Register(data.Payload);
+        runtime.Submit(TestRuntimes.Device("block", _ => release.Wait(TestRuntimes.Timeout)));
+
+        // Placed behind the blocker, its input is prefetched at once; then it is cancelled before it starts.
+        var skipped = runtime.Submit(TestRuntimes.Device("read", _ => { }), [new DataAccess(h, AccessMode.Read)], new TaskOptions { CancellationToken = cancel.Token });
+        Assert.Equal(1, device.InFlight);
+        await cancel.CancelAsync();
+        release.Set();
+        await Assert.ThrowsAsync<OperationCanceledException>(runtime.SynchronizeWithinTimeoutAsync);
+        Assert.Equal(ScheduledTaskStatus.Canceled, skipped.Status);
+        Assert.Equal(0, device.InFlight);
+    }
+
     internal static RuntimeOptions Options(FakeDeviceNode device) =>
         TestRuntimes.Options("dmda", 1, device) with { TransferModel = Calibrated(device) };
 

@@ -61,7 +61,9 @@ public class RandomProgramTests
         using var arrays = new HostArrays();
         var device = new FakeDeviceNode(0, deviceLimit, copyDelay);
         var owned = Enumerable.Range(0, program.Arrays).Select(a => arrays.Add(program.Length, $"a{a}", i => RandomProgram.Initial(a, i))).ToArray();
-        using (var runtime = new TaskRuntime(TestRuntimes.Options(policy, 2, device) with { TransferModel = Calibrated }))
+        var runtime = new TaskRuntime(TestRuntimes.Options(policy, 2, device) with { TransferModel = Calibrated });
+        int stage = 0;
+        var work = Task.Run(() =>
         {
             var handles = owned.Select(o => runtime.Register(o.Payload)).ToArray();
             var scratch = runtime.RegisterScratch(Payload<LogicalDescriptor>.Describe(new LogicalDescriptor(new Size(program.Length)), DataType.Float64, "scratch"));
@@ -76,11 +78,24 @@ public class RandomProgramTests
                 runtime.Submit(TestRuntimes.Both("step", step.Run), accesses, new TaskOptions { Priority = step.Priority });
             }
 
-            runtime.SynchronizeWithinTimeout();
+            stage = 1;
+            runtime.Synchronize();
+            stage = 2;
             check?.Invoke(runtime.Summary());
-            Assert.True(device.PeakBytes <= deviceLimit, $"device peak {device.PeakBytes} > limit {deviceLimit}");
+            runtime.Dispose();
+            stage = 3;
+        });
+
+        // The whole run, submission and shut-down included, is watched: a stuck runtime fails the test with its state.
+        if (!work.Wait(TestRuntimes.Timeout))
+        {
+            string state = runtime.DescribeState();
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), $"oompa-sched-hang-{Guid.NewGuid():N}.txt"), $"stage {stage}{Environment.NewLine}{state}");
+            throw new TimeoutException($"The run did not finish within {TestRuntimes.Timeout} (stage {stage}: 0 submit, 1 synchronize, 2 dispose):{Environment.NewLine}{state}");
         }
 
+        work.GetAwaiter().GetResult();
+        Assert.True(device.PeakBytes <= deviceLimit, $"device peak {device.PeakBytes} > limit {deviceLimit}");
         Assert.Equal(0, device.LiveBytes);
         return [.. owned.Select(o => o.AsSpan<double>().ToArray())];
     }

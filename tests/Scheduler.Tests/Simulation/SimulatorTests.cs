@@ -137,5 +137,28 @@ public class SimulatorTests
         Assert.Contains("not simulated", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Urgency_updates_stay_linear_on_graphs_with_exponentially_many_paths()
+    {
+        // Each task depends on the two before it: the number of paths to the first task grows like Fibonacci.
+        await Task.Run(() =>
+        {
+            var simulation = new Simulator(new SimulationOptions { Workers = [SimulatedWorker.Cpu("a", (_, _, _) => 1e-3), SimulatedWorker.Cpu("b", (_, _, _) => 1e-3)] });
+            var tasks = new List<ScheduledTask>();
+            for (int k = 0; k < 400; k++)
+            {
+                tasks.Add(simulation.Submit(Work, [], new TaskOptions { DependsOn = [.. tasks.Skip(Math.Max(0, k - 2)).Reverse()] }));
+            }
+
+            var first = simulation.Tasks[0];
+            Assert.Equal(400e-3, first.Urgency, 9);
+            Assert.Equal(400e-3, simulation.Run().Makespan, 9);
+
+            // Many readers between writes multiply the paths further.
+            var dense = SimulationScenarios.RandomDag(3, tasks: 600, handles: 3, cpus: 4, gpus: 0, "dmda");
+            Assert.Equal(600, dense.Tasks.Count);
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public static TheoryData<string> Policies() => [.. SchedulingPolicies.Names];
 }

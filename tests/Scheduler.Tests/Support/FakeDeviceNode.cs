@@ -16,6 +16,7 @@ public sealed class FakeDeviceNode(int index, long memoryLimit = long.MaxValue, 
     private long peak;
     private long copies;
     private long blocks;
+    private long inFlight;
 
     public MemoryNode Node => MemoryNode.Device(index);
 
@@ -30,6 +31,9 @@ public sealed class FakeDeviceNode(int index, long memoryLimit = long.MaxValue, 
     public long LiveBlocks => Interlocked.Read(ref blocks);
 
     public long Copies => Interlocked.Read(ref copies);
+
+    /// <summary>Copies started and not finished.</summary>
+    public long InFlight => Interlocked.Read(ref inFlight);
 
     public MemoryBlock Allocate(long bytes)
     {
@@ -53,17 +57,25 @@ public sealed class FakeDeviceNode(int index, long memoryLimit = long.MaxValue, 
         }
 
         Interlocked.Increment(ref copies);
+        Interlocked.Increment(ref inFlight);
         return Task.Run(
             async () =>
             {
-                if (copyDelay > TimeSpan.Zero)
+                try
                 {
-                    await Task.Delay(copyDelay, cancellationToken);
-                }
+                    if (copyDelay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(copyDelay, cancellationToken);
+                    }
 
-                unsafe
+                    unsafe
+                    {
+                        Buffer.MemoryCopy((void*)from, (void*)to, bytes, bytes);
+                    }
+                }
+                finally
                 {
-                    Buffer.MemoryCopy((void*)from, (void*)to, bytes, bytes);
+                    Interlocked.Decrement(ref inFlight);
                 }
             },
             cancellationToken);
