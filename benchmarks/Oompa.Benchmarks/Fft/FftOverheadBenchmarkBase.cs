@@ -1,3 +1,4 @@
+using Oompa.Algorithms.Common;
 using BenchmarkDotNet.Attributes;
 using Oompa.Algorithms.Fft;
 using Oompa.Algorithms.Fft.Fftw;
@@ -19,7 +20,7 @@ public abstract class FftOverheadBenchmarkBase : IDisposable
     private FourierTransform? fft;
     private FourierTransformInput? input;
     private FourierTransformOutput? output;
-    private FftwPlanLease? lease;
+    private PlanLease<FftwPlanKey, FftwPlan>? lease;
 
     /// <summary>The batch to transform (2D: Y &gt; 1, Z = 1).</summary>
     protected abstract Size Size { get; }

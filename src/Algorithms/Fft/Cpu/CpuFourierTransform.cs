@@ -16,12 +16,12 @@ internal sealed unsafe class CpuFourierTransform(string name, CpuDevice device, 
     : CpuStrategy<FourierTransformOutput, FourierTransformInput, FourierTransformSettings>(name, device, multiThreaded)
 {
     private readonly bool multi = multiThreaded;
-    private readonly List<FftwPlanLease> leases = [];
+    private readonly List<PlanLease<FftwPlanKey, FftwPlan>> leases = [];
     private FftwLayout layout = null!;
     private FftwKind kind;
     private FourierTransformSettings settings = FourierTransformSettings.Forward;
     private ParallelOptions? parallel;
-    private FftwPlanLease? current;
+    private PlanLease<FftwPlanKey, FftwPlan>? current;
     private MemoryBlock? scratch;
     private bool copyInput;
     private long inBytes;
@@ -166,7 +166,7 @@ internal sealed unsafe class CpuFourierTransform(string name, CpuDevice device, 
     }
 
     /// <summary>The cached plan for this use, or null when FFTW cannot preserve the input that way.</summary>
-    private FftwPlanLease? Select(bool inPlace, int inAlign, int outAlign)
+    private PlanLease<FftwPlanKey, FftwPlan>? Select(bool inPlace, int inAlign, int outAlign)
     {
         bool preserve = kind == FftwKind.ComplexToReal && !inPlace && !copyInput && !settings.AllowInputOverwrite;
         var key = layout.Shape with

@@ -1,3 +1,4 @@
+using Oompa.Algorithms.Common;
 using Oompa.Algorithms.Common.OpenCl;
 using Oompa.Algorithms.Fft.ClFft;
 using Oompa.Algorithms.Fft.Fftw;
@@ -22,8 +23,8 @@ internal sealed class OpenClFourierTransform(string name, OpenClDevice device)
     private FftwLayout layout = null!;
     private float scale = 1;
     private bool copyInput;
-    private ClFftPlanLease? outOfPlace;
-    private ClFftPlanLease? inPlace;
+    private PlanLease<ClFftPlanKey, ClFftPlan>? outOfPlace;
+    private PlanLease<ClFftPlanKey, ClFftPlan>? inPlace;
     private OpenClBuffer? scratchIn;
     private OpenClBuffer? scratchOut;
 
@@ -145,7 +146,7 @@ internal sealed class OpenClFourierTransform(string name, OpenClDevice device)
         return pa < pb + (nint)b.RequiredBytes && pb < pa + (nint)a.RequiredBytes;
     }
 
-    private ClFftPlanLease Plan(bool shared)
+    private PlanLease<ClFftPlanKey, ClFftPlan> Plan(bool shared)
     {
         if (shared)
         {
