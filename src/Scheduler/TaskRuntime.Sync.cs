@@ -64,8 +64,9 @@ public sealed partial class TaskRuntime
     }
 
     /// <summary>
-    /// Waits for every submitted task, combines pending reductions, and makes every handle's home (host) copy valid
-    /// and the only valid copy, so host code may read and change registered data until it submits again.
+    /// Waits for every submitted task and every copy in flight, combines pending reductions, and makes every handle's
+    /// home (host) copy valid and the only valid copy, so host code may read, change or free registered data until it
+    /// submits again.
     /// Throws the original exception of a failed task (an <see cref="AggregateException"/> when several failed on
     /// their own), or <see cref="OperationCanceledException"/> when tasks were cancelled; then the runtime is usable again.
     /// </summary>
