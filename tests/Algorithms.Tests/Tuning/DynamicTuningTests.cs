@@ -136,7 +136,7 @@ public sealed class DynamicTuningTests : IDisposable
 
         follower.Execute(memberRequest.Item1, memberRequest.Item2);
         Assert.Equal(0, member.Tuning.Steps);
-        Assert.Equal(tuner.Sessions[0].Best, member.Configuration);
+        Assert.Equal(tuner.Sessions[0].Best, member.Configuration ?? Accumulate.Kernel.Default);
 
         using var otherData = TuningFixture.Host(new Size(48, 5, 1, 4), 8);
         OpenClAccumulate? other = null;
