@@ -28,4 +28,22 @@ internal static class DeviceTimer
         samples.Sort();
         return samples[samples.Count / 2];
     }
+
+    /// <summary>Median wall time of <paramref name="action"/> (which must finish its work before returning).</summary>
+    public static double WallMedianSeconds(Action action, int warmup = 3, int iterations = 10)
+    {
+        var samples = new List<double>(iterations);
+        for (int i = 0; i < warmup + iterations; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            action();
+            if (i >= warmup)
+            {
+                samples.Add(watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        samples.Sort();
+        return samples[samples.Count / 2];
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Oompa.Benchmarks.Harness;
 using Oompa.Core.Data;
@@ -77,30 +76,13 @@ internal static class OpenClBench
         var pinned = new Payload<LogicalDescriptor>(descriptor, staging.Describe(DataType.Float32));
         foreach (var (name, host) in new[] { ("pageable", pageable.Payload), ("pinned", pinned) })
         {
-            double up = Wall(() => device.Upload(host, onDevice.Payload, blocking: true));
-            double down = Wall(() => device.Download(onDevice.Payload, host));
+            double up = DeviceTimer.WallMedianSeconds(() => device.Upload(host, onDevice.Payload, blocking: true), warmup: 2, iterations: 6);
+            double down = DeviceTimer.WallMedianSeconds(() => device.Download(onDevice.Payload, host), warmup: 2, iterations: 6);
             report.Line($"host->device ({name})", Gbps(bytes / up))
                 .Line($"device->host ({name})", Gbps(bytes / down))
                 .Field($"upload_{name}_gbps", bytes / up / 1e9)
                 .Field($"download_{name}_gbps", bytes / down / 1e9);
         }
-    }
-
-    private static double Wall(Action action)
-    {
-        var samples = new List<double>();
-        for (int i = 0; i < 8; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            if (i >= 2)
-            {
-                samples.Add(watch.Elapsed.TotalSeconds);
-            }
-        }
-
-        samples.Sort();
-        return samples[samples.Count / 2];
     }
 
     private static string Gbps(double bytesPerSecond) => string.Create(CultureInfo.InvariantCulture, $"{bytesPerSecond / 1e9,7:F2} GB/s");

@@ -46,7 +46,7 @@ internal static class OpenClBenchCases
         var cpuOut = new FourierTransformOutput(hostOut.Payload);
         var cpuIn = new FourierTransformInput(hostIn.Payload);
         cpu.Init(cpuOut, cpuIn, settings).ThrowIfFailed();
-        double fftw = WallMedian(() => cpu.Execute(cpuOut, cpuIn));
+        double fftw = DeviceTimer.WallMedianSeconds(() => cpu.Execute(cpuOut, cpuIn));
 
         using var devIn = device.Allocate(spatial, DataType.Float32, "frames");
         using var devOut = device.Allocate(spectrum, DataType.Complex32, "spectra");
@@ -61,23 +61,6 @@ internal static class OpenClBenchCases
         yield return ("FFT clFFT (device)", string.Create(CultureInfo.InvariantCulture, $"{clfft * 1e3,8:F3} ms  ({shape})"), [("fft_clfft_ms", clfft * 1e3)]);
         yield return ("FFT FFTW (host)", string.Create(CultureInfo.InvariantCulture, $"{fftw * 1e3,8:F3} ms  ({shape}, {CpuDevice.Default.Threads} threads)"), [("fft_fftw_ms", fftw * 1e3)]);
         yield return ("FFT clFFT / FFTW", string.Create(CultureInfo.InvariantCulture, $"{clfft / fftw:F2}"), [("fft_clfft_over_fftw", clfft / fftw)]);
-    }
-
-    private static double WallMedian(Action action)
-    {
-        var samples = new List<double>();
-        for (int i = 0; i < 13; i++)
-        {
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            action();
-            if (i >= 3)
-            {
-                samples.Add(watch.Elapsed.TotalSeconds);
-            }
-        }
-
-        samples.Sort();
-        return samples[samples.Count / 2];
     }
 
     private static OpenClBenchCase Fill(OpenClDevice device, int size)

@@ -26,8 +26,5 @@ public static class CorrelationStrategies
 
     /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
     public static IReadOnlyList<StrategyFactory<CorrelationOutput, CorrelationInput, CorrelationSettings>> OpenCl(OpenClDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return [new(OpenClKernels, () => new OpenClCorrelation(OpenClKernels, device))];
-    }
+        => OpenClStrategies.Single(device, OpenClKernels, (n, d) => new OpenClCorrelation(n, d));
 }

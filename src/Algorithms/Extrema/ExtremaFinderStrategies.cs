@@ -26,8 +26,5 @@ public static class ExtremaFinderStrategies
 
     /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
     public static IReadOnlyList<StrategyFactory<ExtremaOutput, ExtremaInput, ExtremaSettings>> OpenCl(OpenClDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return [new(OpenClKernels, () => new OpenClExtremaFinder(OpenClKernels, device))];
-    }
+        => OpenClStrategies.Single(device, OpenClKernels, (n, d) => new OpenClExtremaFinder(n, d));
 }

@@ -1,4 +1,5 @@
 using Oompa.Algorithms.Common;
+using Oompa.Algorithms.Common.OpenCl;
 using Oompa.Algorithms.Fft.Cpu;
 using Oompa.Algorithms.Fft.OpenCl;
 using Oompa.Core.Algorithms;
@@ -25,8 +26,5 @@ public static class FourierTransformStrategies
 
     /// <summary>The OpenCL strategy on <paramref name="device"/>: clFFT plans baked once per device and shape.</summary>
     public static IReadOnlyList<StrategyFactory<FourierTransformOutput, FourierTransformInput, FourierTransformSettings>> OpenCl(OpenClDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return [new(OpenClClFft, () => new OpenClFourierTransform(OpenClClFft, device))];
-    }
+        => OpenClStrategies.Single(device, OpenClClFft, (n, d) => new OpenClFourierTransform(n, d));
 }

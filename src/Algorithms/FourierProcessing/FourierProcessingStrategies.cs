@@ -26,8 +26,5 @@ public static class FourierProcessingStrategies
 
     /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
     public static IReadOnlyList<StrategyFactory<FourierProcessingOutput, FourierProcessingInput, FourierProcessingSettings>> OpenCl(OpenClDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return [new(OpenClKernels, () => new OpenClFourierProcessing(OpenClKernels, device))];
-    }
+        => OpenClStrategies.Single(device, OpenClKernels, (n, d) => new OpenClFourierProcessing(n, d));
 }

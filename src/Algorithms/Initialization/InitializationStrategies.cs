@@ -27,8 +27,5 @@ public static class InitializationStrategies
 
     /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
     public static IReadOnlyList<StrategyFactory<InitializationOutput, NoPayloads, InitializationSettings>> OpenCl(OpenClDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return [new(OpenClKernels, () => new OpenClInitialization(OpenClKernels, device))];
-    }
+        => OpenClStrategies.Single(device, OpenClKernels, (n, d) => new OpenClInitialization(n, d));
 }

@@ -26,8 +26,5 @@ public static class ReductionStrategies
 
     /// <summary>The OpenCL strategy on <paramref name="device"/>.</summary>
     public static IReadOnlyList<StrategyFactory<ReductionOutput, ReductionInput, ReductionSettings>> OpenCl(OpenClDevice device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return [new(OpenClKernels, () => new OpenClReduction(OpenClKernels, device))];
-    }
+        => OpenClStrategies.Single(device, OpenClKernels, (n, d) => new OpenClReduction(n, d));
 }

@@ -88,6 +88,12 @@ public static class OpenClError
         [-1059] = "CL_INVALID_PARTITION_NAME_EXT",
     }.ToFrozenDictionary();
 
+    /// <summary>
+    /// Whether a status means the device or host ran out of memory for an allocation (<c>CL_MEM_OBJECT_ALLOCATION_FAILURE</c>,
+    /// <c>CL_OUT_OF_RESOURCES</c>, <c>CL_OUT_OF_HOST_MEMORY</c>, <c>CL_INVALID_BUFFER_SIZE</c>).
+    /// </summary>
+    public static bool IsOutOfMemory(int status) => status is -4 or -5 or -6 or -61;
+
     /// <summary>The symbolic name of an OpenCL status, for example <c>CL_OUT_OF_RESOURCES</c> for -5.</summary>
     /// <returns>The name, or <c>CL_UNKNOWN_ERROR(code)</c> for codes outside the standard table.</returns>
     public static string Name(int status) =>

@@ -62,7 +62,7 @@ public sealed unsafe class OpenClAllocator : IMemoryAllocator
 
         int error;
         nint mem = OpenClNative.clCreateBuffer(Device.ContextHandle, OpenClNative.MemReadWrite, (nuint)size, null, &error);
-        if (error is -4 or -5 or -6 or -61)
+        if (OpenClError.IsOutOfMemory(error))
         {
             throw new OutOfMemoryException(Format($"{Device.Name} refused {bytes} bytes: clCreateBuffer failed with {OpenClError.Name(error)} ({live} bytes live)."));
         }

@@ -21,7 +21,7 @@ public sealed unsafe class OpenClStagingBuffer : MemoryBlock
         long size = Math.Max(bytes, 1);
         int error;
         nint mem = OpenClNative.clCreateBuffer(device.ContextHandle, OpenClNative.MemReadWrite | OpenClNative.MemAllocHostPtr, (nuint)size, null, &error);
-        if (error is -4 or -5 or -6 or -61)
+        if (OpenClError.IsOutOfMemory(error))
         {
             throw new OutOfMemoryException($"{device.Name} could not provide {bytes} bytes of pinned host memory ({OpenClError.Name(error)}).");
         }
