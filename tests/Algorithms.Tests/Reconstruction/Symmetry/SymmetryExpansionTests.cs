@@ -68,6 +68,24 @@ public sealed class SymmetryExpansionTests
     }
 
     [Fact]
+    public void Xmipp_style_R_j_times_A_transposed_is_the_same_set_as_the_transposed_expansion()
+    {
+        // Xmipp's reconstruct_fourier builds transf_j = R_j·Aᵀ (Aᵀ: projection to volume coordinates). As the group
+        // holds R_jᵀ with every R_j, these are the transposes of Expand(A), in another order.
+        Prop.ForAll(Arb.From(Angles), e =>
+        {
+            foreach (var name in new[] { "D3", "T", "I4" })
+            {
+                var g = SymmetryGroup.Parse(name);
+                var a = e.ToMatrix();
+                Matrix3[] xmipp = [.. g.Operators.Select(r => r * a.Transpose())];
+                Matrix3[] ours = [.. g.Expand(a).Select(m => m.Transpose())];
+                Assert.True(SameSet(xmipp, ours), $"{name} {e}");
+            }
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Identity_comes_first_and_Euler_expansion_matches_the_matrices()
     {
         Prop.ForAll(Arb.From(Angles), e =>
