@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Oompa.Algorithms.Reconstruction.Geometry;
 
@@ -52,10 +53,10 @@ public sealed class SymmetryGroup
     }
 
     /// <summary>Parses a symmetry name like <see cref="Parse"/>, returning false instead of throwing.</summary>
-    public static bool TryParse(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SymmetryGroup? group) =>
+    public static bool TryParse(string? name, [NotNullWhen(true)] out SymmetryGroup? group) =>
         TryParse(name, out group, out _);
 
-    private static bool TryParse(string? name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SymmetryGroup? group, out string problem)
+    private static bool TryParse(string? name, [NotNullWhen(true)] out SymmetryGroup? group, out string problem)
     {
         group = null;
         problem = "";
