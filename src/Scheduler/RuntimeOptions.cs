@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Oompa.Core.Devices.OpenCl;
 using Oompa.Scheduler.Models;
 using Oompa.Scheduler.Nodes;
+using Oompa.Scheduler.Nodes.OpenCl;
 using Oompa.Scheduler.Workers;
 
 namespace Oompa.Scheduler;
@@ -52,4 +54,32 @@ public sealed record RuntimeOptions
 
     /// <summary>Logger for decisions and warnings.</summary>
     public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// These options with one <see cref="OpenClWorker"/> and one <see cref="OpenClNodeProvider"/> per OpenCL device added
+    /// next to the workers already given (by default one CPU worker per core): every device of
+    /// <see cref="OpenClDevices.All"/> when <paramref name="devices"/> is null (none when OpenCL is unavailable), else the
+    /// given ones. Devices must have distinct <see cref="OpenClDevice.Index"/>es (their memory nodes).
+    /// </summary>
+    /// <param name="devices">The devices; null for all of this process's.</param>
+    /// <param name="memoryLimit">Bytes the runtime may keep on each device; null for
+    /// <see cref="OpenClNodeProvider.DefaultMemoryShare"/> of the device allocator's limit.</param>
+    /// <remarks>
+    /// An OpenCL device on the CPU (pocl) runs its kernels on the same cores as the CPU workers; give fewer CPU
+    /// workers (<c>Workers = CpuWorker.Split(cores - 1)</c>) to keep a core for it.
+    /// </remarks>
+    public RuntimeOptions WithOpenCl(IEnumerable<OpenClDevice>? devices = null, long? memoryLimit = null)
+    {
+        var list = (devices ?? OpenClDevices.All).ToList();
+        if (list.Any(d => d is null))
+        {
+            throw new ArgumentException("A device is null.", nameof(devices));
+        }
+
+        return this with
+        {
+            Workers = [.. Workers ?? CpuWorker.Split(), .. list.Select(d => new OpenClWorker(d))],
+            Nodes = [.. Nodes, .. list.Select(d => new OpenClNodeProvider(d, memoryLimit))],
+        };
+    }
 }

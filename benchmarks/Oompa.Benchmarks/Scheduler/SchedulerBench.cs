@@ -1,5 +1,6 @@
 using System.Globalization;
 using Oompa.Benchmarks.Harness;
+using Oompa.Core.Devices.OpenCl;
 using Oompa.Scheduler.Policies;
 
 namespace Oompa.Benchmarks.Scheduler;
@@ -8,7 +9,10 @@ namespace Oompa.Benchmarks.Scheduler;
 /// <c>./oompa bench scheduler [--tasks N] [--graphs G]</c>: the task runtime's own cost and its policies' quality.
 /// Overhead: N empty tasks (default 200000) submitted back to back to one CPU worker and waited for, median of 7 runs
 /// divided by N (submit to completion, throughput); also the round trip of one task submitted and awaited alone.
-/// Quality, on the simulator (the same policy code on a virtual clock): makespan / lower bound over G seeded random
+/// A real run with the first OpenCL device (pocl in CI), when there is one: the host-device link from profiling events
+/// and from timed copies, the per-task overhead of empty tasks on the OpenCL worker, and a small workload (a scale task
+/// with a CPU loop and an OpenCL kernel) placed by dmda on a CPU worker and the OpenCL worker, with tasks per worker
+/// and bytes per link. Quality, on the simulator (the same policy code on a virtual clock): makespan / lower bound over G seeded random
 /// graphs (default 200) on identical CPU workers and on 22 CPUs + 2 GPUs, and the FlexAlign graph of a 40-frame movie
 /// on 22 CPUs with one and with two GPUs. Plain stopwatch timing: BenchmarkDotNet's per-invocation model does not fit
 /// a pipelined runtime.
@@ -35,6 +39,8 @@ internal static class SchedulerBench
             .Field("overhead_us_dmda_modeled", dmdaModeled)
             .Field("round_trip_us", roundTrip);
 
+        RealRun(report);
+
         foreach (var policy in SchedulingPolicies.Names)
         {
             var homogeneous = SimulatedRatios.RandomGraphs(policy, graphs, heterogeneous: false);
@@ -57,6 +63,48 @@ internal static class SchedulerBench
         }
 
         return report;
+    }
+
+    /// <summary>A real run with CPU workers and the first OpenCL device: overhead on the device worker, link, a workload.</summary>
+    private static void RealRun(BenchReport report)
+    {
+        if (OpenClDevices.Default is not { } device)
+        {
+            report.Line("OpenCL worker", $"not measured: {OpenClDevices.UnavailableReason}").Field("opencl_device", "none");
+            return;
+        }
+
+        var (events, timed) = OpenClProbe.Link(device);
+        double overhead = OpenClProbe.EmptyTaskOverhead(device, 20_000);
+        const int Arrays = 16, Floats = 1 << 18, Rounds = 8;
+        var (seconds, summary) = OpenClProbe.Workload(device, Arrays, Floats, Rounds);
+        report.Line("OpenCL device", $"{device.Name} ({device.Info.TypeName}), node {device.MemoryNode}")
+            .Line("link host -> device", $"{events.HostToNode} from profiling events, {timed.HostToNode} from timed copies through the node")
+            .Line("link device -> host", $"{events.NodeToHost} from profiling events, {timed.NodeToHost} from timed copies through the node")
+            .Line("overhead, OpenCL worker", Us(overhead, "20000 empty tasks, submit to completion incl. the compute-queue wait"))
+            .Line("workload", string.Create(CultureInfo.InvariantCulture, $"{Arrays} x 1 MiB arrays x {Rounds} rounds of a scale task, dmda on 1 CPU worker + the OpenCL worker: {seconds * 1e3:F1} ms"));
+        foreach (var w in summary.Workers)
+        {
+            report.Line($"  worker {w.Name}", string.Create(CultureInfo.InvariantCulture, $"{w.Tasks} tasks, busy {w.BusySeconds * 1e3:F1} ms"))
+                .Field($"real_{w.Name}_tasks", w.Tasks);
+        }
+
+        foreach (var l in summary.Links)
+        {
+            report.Line($"  link {l.From} -> {l.To}", string.Create(CultureInfo.InvariantCulture, $"{l.Bytes / 1048576.0:F1} MiB in {l.Copies} copies"))
+                .Field($"real_bytes_{l.From}_to_{l.To}", l.Bytes);
+        }
+
+        report.Field("opencl_device", device.Name)
+            .Field("overhead_us_opencl", overhead)
+            .Field("link_h2d_latency_us", events.HostToNode.LatencySeconds * 1e6)
+            .Field("link_h2d_gbps", events.HostToNode.BytesPerSecond / 1e9)
+            .Field("link_d2h_latency_us", events.NodeToHost.LatencySeconds * 1e6)
+            .Field("link_d2h_gbps", events.NodeToHost.BytesPerSecond / 1e9)
+            .Field("link_h2d_timed_latency_us", timed.HostToNode.LatencySeconds * 1e6)
+            .Field("link_h2d_timed_gbps", timed.HostToNode.BytesPerSecond / 1e9)
+            .Field("real_workload_ms", seconds * 1e3)
+            .Field("real_prediction_error", double.IsFinite(summary.MeanRelativeError) ? summary.MeanRelativeError : -1);
     }
 
     private static string Us(double us, string note) => string.Create(CultureInfo.InvariantCulture, $"{us:F2} us per task ({note})");

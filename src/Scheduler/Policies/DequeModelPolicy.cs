@@ -11,8 +11,9 @@ namespace Oompa.Scheduler.Policies;
 /// the task goes to the least loaded worker that still needs calibration (exploration); when no worker has a prediction
 /// and enough calibration runs are under way (or the codelet has no model) the task waits in a shared queue that idle
 /// workers take from. Queues are ordered by priority, then urgency (bottom level), and a task's expected start counts
-/// only the queued work ahead of it; an idle worker with an empty queue takes a queued task that would finish earlier
-/// on it.
+/// only the queued work ahead of it; a task with slack goes where it uses the least of its worker class's capacity
+/// (see <c>DequeModelPolicy.Slack.cs</c>); an idle worker with an empty queue takes a queued task that would finish
+/// earlier on it.
 /// </summary>
 internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool readyFirst, double alpha, double beta) : SchedulingPolicy
 {
@@ -94,7 +95,7 @@ internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool
             }
         }
 
-        var chosen = candidates[best];
+        var chosen = candidates[SlackAware(task, count, best, now)];
         Array.Clear(candidates, 0, count);
         Place(task, chosen.Slot, chosen.Implementation, chosen.Length, chosen.Penalty, now);
     }

@@ -36,6 +36,67 @@ public class SimulatorTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
     }
 
+    /// <summary>
+    /// On 22 CPUs + 2 GPUs the 1.25 bound does not hold (see docs/scheduler.md: the LP bound mixing the critical path
+    /// with the class capacities is barely tighter than max(critical path, class area), and an offline search with full
+    /// knowledge still reaches 1.36 on these graphs); this guards the measured quality of dmda with slack-aware
+    /// placement on the benchmark's graphs (mean 1.127, worst 1.538, 85 % within 1.25; before it: 1.199, 1.697).
+    /// </summary>
+    [Fact]
+    public void Dmda_on_22_cpus_and_2_gpus_keeps_its_measured_ratios_to_the_two_class_bound()
+    {
+        var random = new Random(2024);
+        var ratios = new List<double>();
+        for (int g = 0; g < 200; g++)
+        {
+            int tasks = 40 + random.Next(161);
+            int handles = 4 + random.Next(37);
+            var simulation = SimulationScenarios.RandomDag(g, tasks, handles, 22, 2, "dmda");
+            var bound = simulation.LowerBound();
+            double makespan = simulation.Run().Makespan;
+            Assert.True(makespan >= bound.Tight * (1 - 1e-12), $"graph {g}: makespan {makespan} below the bound {bound}");
+            ratios.Add(makespan / bound.Tight);
+        }
+
+        Assert.True(ratios.Average() <= 1.15, $"mean {ratios.Average():F3}");
+        Assert.True(ratios.Max() <= 1.6, $"worst {ratios.Max():F3}");
+        Assert.True(ratios.Count(r => r <= 1.25) >= 0.8 * ratios.Count, $"{ratios.Count(r => r <= 1.25)} of {ratios.Count} within 1.25");
+    }
+
+    [Theory]
+    [InlineData("dm")]
+    [InlineData("dmda")]
+    [InlineData("dmdar")]
+    public void Tasks_with_slack_leave_the_gpu_to_the_critical_chain(string policy)
+    {
+        // A chain of ten tasks, 10 ms each on a CPU and 1 ms on the GPU, and eight independent tasks, 4 ms on a CPU
+        // and 2 ms on the GPU. Earliest-finish placement would queue some of the eight on the idle GPU (3 ms < 4 ms)
+        // and delay the chain; with slack they belong on the CPUs, and the chain alone sets the makespan.
+        var chain = new Codelet("chain", TaskImplementation.Simulated("cpu", DeviceKind.Cpu), TaskImplementation.Simulated("gpu", DeviceKind.Accelerator));
+        var side = new Codelet("side", TaskImplementation.Simulated("cpu", DeviceKind.Cpu), TaskImplementation.Simulated("gpu", DeviceKind.Accelerator));
+        SpeedFunction cpu = (codelet, _, _) => codelet == chain ? 10e-3 : 4e-3;
+        SpeedFunction gpu = (codelet, _, _) => codelet == chain ? 1e-3 : 2e-3;
+        var simulation = new Simulator(new SimulationOptions
+        {
+            Policy = policy,
+            Workers = [.. Enumerable.Range(0, 4).Select(c => SimulatedWorker.Cpu($"cpu{c}", cpu)), SimulatedWorker.Gpu("gpu0", 0, gpu)],
+        });
+        var h = simulation.Register("h", 8);
+        for (int k = 0; k < 10; k++)
+        {
+            simulation.Submit(chain, new DataAccess(h, AccessMode.ReadWrite));
+            if (k < 8)
+            {
+                simulation.Submit(side, []);
+            }
+        }
+
+        var result = simulation.Run();
+        Assert.Equal(10e-3, result.Makespan, 9);
+        Assert.All(result.Tasks.Where(t => t.Codelet == side), t => Assert.StartsWith("cpu", t.WorkerName, StringComparison.Ordinal));
+        Assert.All(result.Tasks.Where(t => t.Codelet == chain), t => Assert.Equal("gpu0", t.WorkerName));
+    }
+
     [Theory]
     [MemberData(nameof(Policies))]
     public void Every_policy_finishes_heterogeneous_random_graphs_above_their_bounds(string policy)
