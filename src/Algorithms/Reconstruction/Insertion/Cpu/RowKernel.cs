@@ -1,0 +1,114 @@
+using Oompa.Algorithms.Reconstruction.Blob;
+using Oompa.Core.Data;
+
+namespace Oompa.Algorithms.Reconstruction.Insertion.Cpu;
+
+/// <summary>
+/// The per-line kernels: one line of the traverse plane (fixed outer coordinate), every inner position, and for each
+/// the voxels along the solved axis. Blob weights come from the table when one is given, else from the blob.
+/// </summary>
+internal readonly unsafe struct RowKernel(KaiserBesselBlob? blob, float* table, int tableLength, float radius)
+{
+    private readonly float tableScale = tableLength > 1 ? (tableLength - 1) / (radius * radius) : 0;
+
+    public void BlobLine(in InsertionContext ctx, in PlaneWalk plane, int line)
+    {
+        int b = plane.OuterMin + line;
+        float r = ctx.Radius;
+        float r2 = ctx.RadiusSqr;
+        int half = ctx.HalfSize;
+        var geometry = new VoxelGeometry(ctx, plane, b);
+        for (int a = plane.InnerMin; a <= plane.InnerMax; a++)
+        {
+            float t0 = plane.SolveBottom(a, b);
+            float t1 = plane.SolveTop(a, b);
+            int lo = Math.Max(plane.SolvedMin, (int)MathF.Floor(MathF.Min(t0, t1)));
+            int hi = Math.Min(plane.SolvedMax, (int)MathF.Ceiling(MathF.Max(t0, t1)));
+            for (int c = lo; c <= hi; c++)
+            {
+                if (!geometry.Locate(a, c, out float px, out float py, out float pz))
+                {
+                    continue;
+                }
+
+                if (px < -r || pz * pz > r2)
+                {
+                    continue;
+                }
+
+                py += half;
+                int i0 = Math.Max(0, (int)MathF.Ceiling(px - r));
+                int i1 = Math.Min(half, (int)MathF.Floor(px + r));
+                int j0 = Math.Max(0, (int)MathF.Ceiling(py - r));
+                int j1 = Math.Min(ctx.Last, (int)MathF.Floor(py + r));
+                float re = 0, im = 0, sum = 0;
+                for (int j = j0; j <= j1; j++)
+                {
+                    float dy = py - j;
+                    float dyz = (dy * dy) + (pz * pz);
+                    if (dyz > r2)
+                    {
+                        continue;
+                    }
+
+                    ComplexF* row = ctx.Spectrum + (j * ctx.Layout.SpectrumRow);
+                    for (int i = i0; i <= i1; i++)
+                    {
+                        float dx = px - i;
+                        float d2 = (dx * dx) + dyz;
+                        if (d2 > r2)
+                        {
+                            continue;
+                        }
+
+                        float w = Weight(d2);
+                        if (i == 0)
+                        {
+                            w *= 0.5f;
+                        }
+
+                        re += w * row[i].Re;
+                        im += w * row[i].Im;
+                        sum += w;
+                    }
+                }
+
+                if (sum != 0)
+                {
+                    geometry.Add(a, c, re * ctx.Weight, im * ctx.Weight, sum * ctx.Weight);
+                }
+            }
+        }
+    }
+
+    public void NearestLine(in InsertionContext ctx, in PlaneWalk plane, int line)
+    {
+        int b = plane.OuterMin + line;
+        int half = ctx.HalfSize;
+        var geometry = new VoxelGeometry(ctx, plane, b);
+        for (int a = plane.InnerMin; a <= plane.InnerMax; a++)
+        {
+            int c = (int)MathF.Floor(plane.SolveBottom(a, b) + 0.5f);
+            if (c < plane.SolvedMin || c > plane.SolvedMax || !geometry.Locate(a, c, out float px, out float py, out _) || px < 0)
+            {
+                continue;
+            }
+
+            int i = Math.Min(half, (int)MathF.Floor(px + 0.5f));
+            int j = Math.Clamp((int)MathF.Floor(py + half + 0.5f), 0, ctx.Last);
+            var value = ctx.Spectrum[(j * ctx.Layout.SpectrumRow) + i];
+            geometry.Add(a, c, value.Re * ctx.Weight, value.Im * ctx.Weight, ctx.Weight);
+        }
+    }
+
+    private float Weight(float d2)
+    {
+        if (table != null)
+        {
+            int index = (int)((d2 * tableScale) + 0.5f);
+            return table[Math.Min(index, tableLength - 1)];
+        }
+
+        return (float)blob!.Weight(d2);
+    }
+}
