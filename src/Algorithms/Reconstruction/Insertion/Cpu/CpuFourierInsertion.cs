@@ -39,11 +39,10 @@ internal sealed unsafe class CpuFourierInsertion(string name, CpuDevice device, 
         var volume = (ComplexF*)output.Volume.Physical.Pointer;
         var weights = (float*)output.Weights.Physical.Pointer;
         var spectrumBase = (ComplexF*)input.Spectra.Physical.Pointer;
-        var kernel = settings.Mode == InsertionMode.NearestNeighbour
-            ? new RowKernel(null, null, 0, 0)
-            : settings.UsesTable
-                ? new RowKernel(null, (float*)input.BlobTable!.Physical.Pointer, input.BlobTable.Descriptor.Size.X, (float)settings.BlobRadius)
-                : new RowKernel(blob, null, 0, (float)settings.BlobRadius);
+        var table = settings.UsesTable
+            ? new TableWeights((float*)input.BlobTable!.Physical.Pointer, input.BlobTable.Descriptor.Size.X, (float)settings.BlobRadius)
+            : default;
+        var computed = new ComputedWeights(blob!);
 
         foreach (var space in spaces)
         {
@@ -59,12 +58,12 @@ internal sealed unsafe class CpuFourierInsertion(string name, CpuDevice device, 
             {
                 for (int line = 0; line < plane.OuterCount; line++)
                 {
-                    Run(kernel, context, plane, line);
+                    Run(table, computed, context, plane, line);
                 }
             }
             else
             {
-                Parallel.For(0, plane.OuterCount, ParallelOptions, line => Run(kernel, context, plane, line));
+                Parallel.For(0, plane.OuterCount, ParallelOptions, line => Run(table, computed, context, plane, line));
             }
         }
     }
@@ -75,15 +74,19 @@ internal sealed unsafe class CpuFourierInsertion(string name, CpuDevice device, 
         blob = settings.Mode == InsertionMode.Blob && !settings.UsesTable ? settings.CreateBlob() : null;
     }
 
-    private void Run(RowKernel kernel, in InsertionContext context, in PlaneWalk plane, int line)
+    private void Run(TableWeights table, ComputedWeights computed, in InsertionContext context, in PlaneWalk plane, int line)
     {
         if (settings.Mode == InsertionMode.NearestNeighbour)
         {
-            kernel.NearestLine(context, plane, line);
+            RowKernel.NearestLine(context, plane, line);
+        }
+        else if (settings.UsesTable)
+        {
+            RowKernel.BlobLine(context, plane, line, table);
         }
         else
         {
-            kernel.BlobLine(context, plane, line);
+            RowKernel.BlobLine(context, plane, line, computed);
         }
     }
 }
