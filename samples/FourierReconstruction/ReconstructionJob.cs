@@ -82,6 +82,7 @@ public static class ReconstructionJob
         int size = set.ImageSize, total = set.Particles.Count, step = Math.Max(1, total / 100);
         var image = new float[size * size];
         var readers = new Dictionary<string, MrcReader>(StringComparer.Ordinal);
+        progress?.Report(new ReconstructionProgress("insert", 0, total));
         try
         {
             for (int k = 0; k < total; k++)
