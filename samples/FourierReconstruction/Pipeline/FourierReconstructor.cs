@@ -175,7 +175,7 @@ public sealed class FourierReconstructor : IDisposable
         finished = true;
         var clock = Stopwatch.StartNew();
         using var fft = provider.FourierTransform();
-        FourierVolumeFinalizer.Finish(Geometry, Settings.InsertionSettings, volume.AsSpan<ComplexF>(), weights.AsSpan<float>(), map, fft, Settings.WeightThreshold);
+        FourierVolumeFinalizer.Finish(Geometry, Settings.InsertionSettings, volume.AsSpan<ComplexF>(), weights.AsSpan<float>(), map, fft, Settings.WeightThreshold, parallel: provider.Device.ParallelOptions);
         Timings.Finalization += clock.Elapsed;
     }
 

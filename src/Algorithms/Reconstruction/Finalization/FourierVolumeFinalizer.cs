@@ -15,7 +15,7 @@ namespace Oompa.Algorithms.Reconstruction.Finalization;
 /// B̂(ρ/P)/B̂(0) at each voxel's distance ρ from the centre. Host code: it runs once per reconstruction and is
 /// O(P³ log P), dominated by the FFT, which runs wherever its strategy puts it.
 /// </summary>
-public static class FourierVolumeFinalizer
+public static unsafe class FourierVolumeFinalizer
 {
     /// <summary>The default weight threshold (W is about the number of samples near a voxel).</summary>
     public const double DefaultWeightThreshold = 1e-3;
@@ -32,6 +32,7 @@ public static class FourierVolumeFinalizer
     /// <param name="inverse">An FFT algorithm (not initialised; this method initialises it for the P³ inverse).</param>
     /// <param name="weightThreshold">Voxels with W at or below this are set to 0.</param>
     /// <param name="allocator">Where the P³ scratch buffers come from.</param>
+    /// <param name="parallel">Bounds the host loops' threads (planes run in parallel); null for the runtime's default.</param>
     /// <exception cref="ArgumentException">A span has the wrong length.</exception>
     public static void Finish(
         ReconstructionGeometry geometry,
@@ -41,8 +42,10 @@ public static class FourierVolumeFinalizer
         Span<float> volume,
         FourierTransform inverse,
         double weightThreshold = DefaultWeightThreshold,
-        IMemoryAllocator? allocator = null)
+        IMemoryAllocator? allocator = null,
+        ParallelOptions? parallel = null)
     {
+        parallel ??= new ParallelOptions();
         ArgumentNullException.ThrowIfNull(geometry);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(inverse);
@@ -56,7 +59,7 @@ public static class FourierVolumeFinalizer
         var blob = settings.CreateBlob();
         if (settings.Mode == InsertionMode.NearestNeighbour)
         {
-            BlobConvolution.Apply(g, w, side, blob);
+            BlobConvolution.Apply(g, w, side, blob, parallel);
         }
 
         allocator ??= HostAllocator.Shared;
@@ -64,42 +67,53 @@ public static class FourierVolumeFinalizer
         var frequency = spatial.ToFrequency();
         using var spectrum = OwnedPayload<FourierDescriptor>.Allocate(allocator, frequency, DataType.Complex32, "volume spectrum", new AllocationOptions(Zeroed: true));
         using var map = OwnedPayload<FourierDescriptor>.Allocate(allocator, spatial, DataType.Float32, "padded map");
-        Fold(g, w, spectrum.AsSpan<ComplexF>(), half, p, weightThreshold);
+        fixed (ComplexF* gp = g)
+        fixed (float* wp = w)
+        {
+            Fold(gp, wp, (ComplexF*)spectrum.Payload.Physical.Pointer, half, p, weightThreshold, parallel);
+        }
+
         var fftSettings = new FourierTransformSettings(FourierDirection.Inverse, AllowInputOverwrite: true);
         inverse.Init(new(map.Payload), new(spectrum.Payload), fftSettings).ThrowIfFailed();
         inverse.Execute(new(map.Payload), new(spectrum.Payload));
         inverse.Synchronize();
-        Window(map.AsSpan<float>(), volume, x, p, blob);
+        fixed (float* vp = volume)
+        {
+            Window((float*)map.Payload.Physical.Pointer, vp, x, p, blob, parallel);
+        }
     }
 
-    private static void Fold(ReadOnlySpan<ComplexF> g, ReadOnlySpan<float> w, Span<ComplexF> spectrum, int half, int p, double threshold)
+    private static void Fold(ComplexF* g, float* w, ComplexF* spectrum, int half, int p, double threshold, ParallelOptions parallel)
     {
         int side = (2 * half) + 1, columns = (p / 2) + 1;
         float scale = 1f / p;
-        for (int kz = -half; kz <= half; kz++)
+        nint gp = (nint)g, wp = (nint)w, sp = (nint)spectrum;
+        Parallel.For(-half, half + 1, parallel, kz =>
         {
+            var gv = (ComplexF*)gp;
+            var wv = (float*)wp;
             for (int ky = -half; ky <= half; ky++)
             {
-                long row = (((long)((kz + p) % p) * p) + ((ky + p) % p)) * columns;
+                var row = (ComplexF*)sp + ((((long)((kz + p) % p) * p) + ((ky + p) % p)) * columns);
+                long v0 = half + (side * (long)(ky + half + (side * (kz + half))));
+                long m0 = half + (side * (long)(-ky + half + (side * (-kz + half))));
                 for (int kx = 0; kx <= half; kx++)
                 {
-                    int v = kx + half + (side * (ky + half + (side * (kz + half))));
-                    int m = -kx + half + (side * (-ky + half + (side * (-kz + half))));
-                    double weight = (double)w[v] + w[m];
+                    long v = v0 + kx, m = m0 - kx;
+                    double weight = (double)wv[v] + wv[m];
                     if (!(weight > threshold))
                     {
                         continue;
                     }
 
-                    float re = g[v].Re + g[m].Re, im = g[v].Im - g[m].Im;
                     float factor = (float)(scale / weight);
-                    spectrum[(int)(row + kx)] = new ComplexF(re * factor, im * factor);
+                    row[kx] = new ComplexF((gv[v].Re + gv[m].Re) * factor, (gv[v].Im - gv[m].Im) * factor);
                 }
             }
-        }
+        });
     }
 
-    private static void Window(ReadOnlySpan<float> map, Span<float> volume, int x, int p, KaiserBesselBlob blob)
+    private static void Window(float* map, float* volume, int x, int p, KaiserBesselBlob blob, ParallelOptions parallel)
     {
         int c = x / 2;
         double iw0 = blob.Iw0;
@@ -111,19 +125,22 @@ public static class FourierVolumeFinalizer
             correction[r2] = 1 / (blob.FourierTransform(Math.Sqrt(r2) / p) * iw0);
         }
 
-        for (int z = 0; z < x; z++)
+        nint mp = (nint)map, vp = (nint)volume;
+        Parallel.For(0, x, parallel, z =>
         {
             int sz = ((z - c) % p + p) % p;
             for (int y = 0; y < x; y++)
             {
                 int sy = ((y - c) % p + p) % p;
+                var source = (float*)mp + (p * ((long)sy + ((long)p * sz)));
+                var target = (float*)vp + (x * ((long)y + ((long)x * z)));
+                int yz = ((y - c) * (y - c)) + ((z - c) * (z - c));
                 for (int xx = 0; xx < x; xx++)
                 {
                     int sx = ((xx - c) % p + p) % p;
-                    int r2 = ((xx - c) * (xx - c)) + ((y - c) * (y - c)) + ((z - c) * (z - c));
-                    volume[xx + (x * (y + (x * z)))] = (float)(map[sx + (p * (sy + (p * sz)))] * correction[r2]);
+                    target[xx] = (float)(source[sx] * correction[yz + ((xx - c) * (xx - c))]);
                 }
             }
-        }
+        });
     }
 }
