@@ -37,6 +37,8 @@ public static class OompaServiceCollectionExtensions
         services.AddAlgorithm<ExtremaFinder, ExtremaOutput, ExtremaInput, ExtremaSettings>(ExtremaFinderStrategies.Cpu(cpu));
         services.AddAlgorithm<Reduction.Reduction, Reduction.ReductionOutput, Reduction.ReductionInput, Reduction.ReductionSettings>(
             Reduction.ReductionStrategies.Cpu(cpu));
+        services.AddAlgorithm<Reconstruction.Insertion.FourierInsertion, Reconstruction.Insertion.FourierInsertionOutput, Reconstruction.Insertion.FourierInsertionInput, Reconstruction.Insertion.FourierInsertionSettings>(
+            Reconstruction.Insertion.FourierInsertionStrategies.Cpu(cpu));
         return services;
     }
 

@@ -15,6 +15,7 @@ internal static class OompaApp
         root.Subcommands.Add(new InfoCommand(options));
         root.Subcommands.Add(new FlexAlignCommand(options));
         root.Subcommands.Add(new DemoCommand(options));
+        root.Subcommands.Add(new ReconstructCommand(options));
         root.Subcommands.Add(new TuneCommand());
         return root;
     }

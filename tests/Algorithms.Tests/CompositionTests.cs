@@ -34,6 +34,7 @@ public class CompositionTests
         Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Correlation.Correlation>().StrategyNames);
         Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Extrema.ExtremaFinder>().StrategyNames);
         Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Reduction.Reduction>().StrategyNames);
+        Assert.Equal(expected, provider.GetRequiredService<Oompa.Algorithms.Reconstruction.Insertion.FourierInsertion>().StrategyNames);
         Assert.NotSame(provider.GetRequiredService<Oompa.Algorithms.Reduction.Reduction>(), provider.GetRequiredService<Oompa.Algorithms.Reduction.Reduction>());
     }
 }

@@ -16,10 +16,10 @@ internal sealed class BenchReport(string benchmark)
         return this;
     }
 
-    /// <summary>Adds a JSON field (numbers are rounded to 4 significant digits).</summary>
+    /// <summary>Adds a JSON field (numbers are rounded to 4 significant digits, or to an integer when larger).</summary>
     public BenchReport Field(string name, object value)
     {
-        json[name] = value is double d ? Math.Round(d, 4 - (int)Math.Ceiling(Math.Log10(Math.Max(Math.Abs(d), 1e-9)))) : value;
+        json[name] = value is double d ? Math.Round(d, Math.Clamp(4 - (int)Math.Ceiling(Math.Log10(Math.Max(Math.Abs(d), 1e-9))), 0, 15)) : value;
         return this;
     }
 

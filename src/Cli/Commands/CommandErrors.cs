@@ -1,5 +1,6 @@
 using System.Security;
 using Oompa.Samples.FlexAlign.Movie;
+using Oompa.Samples.FourierReconstruction.Input;
 
 namespace Oompa.Cli.Commands;
 
@@ -15,7 +16,7 @@ internal static class CommandErrors
         {
             return action();
         }
-        catch (Exception e) when (e is FlexAlignInputException or InvalidDataException or IOException or UnauthorizedAccessException or SecurityException)
+        catch (Exception e) when (e is FlexAlignInputException or ReconstructionInputException or InvalidDataException or IOException or UnauthorizedAccessException or SecurityException)
         {
             error.WriteLine($"{prefix}: error: {e.Message}");
             return 1;

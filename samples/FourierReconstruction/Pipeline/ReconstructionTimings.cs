@@ -1,0 +1,20 @@
+namespace Oompa.Samples.FourierReconstruction.Pipeline;
+
+/// <summary>Wall time per stage of a reconstruction, accumulated over batches (mutable; read it when done).</summary>
+public sealed class ReconstructionTimings
+{
+    /// <summary>Padding, FFT, crop and shift of the projections.</summary>
+    public TimeSpan Preprocessing { get; internal set; }
+
+    /// <summary>Traverse-space computation on the host.</summary>
+    public TimeSpan Spaces { get; internal set; }
+
+    /// <summary>Insertion into the Fourier volume.</summary>
+    public TimeSpan Insertion { get; internal set; }
+
+    /// <summary>Folding, division, inverse FFT, windowing and gridding correction.</summary>
+    public TimeSpan Finalization { get; internal set; }
+
+    /// <summary>The sum of the stages.</summary>
+    public TimeSpan Total => Preprocessing + Spaces + Insertion + Finalization;
+}
