@@ -51,6 +51,7 @@ public sealed class ReconstructionAccuracyTests
 
     [Theory]
     [InlineData("C4")]
+    [InlineData("D2")]
     [InlineData("C3")]
     public void A_symmetric_reconstruction_equals_the_c1_reconstruction_of_the_symmetry_expanded_particles(string symmetry)
     {
