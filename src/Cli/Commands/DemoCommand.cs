@@ -73,7 +73,8 @@ internal sealed class DemoCommand : Command
 
             var clock = Stopwatch.StartNew();
             var movie = PhantomGenerator.Generate(settings, new CpuDevice(threadCount).ParallelOptions);
-            string moviePath = Path.Combine(folder, "phantom.mrc");
+            // The movie is a stack (.mrcs, as RELION names them), so the aligned sum phantom.mrc does not replace it.
+            string moviePath = Path.Combine(folder, "phantom.mrcs");
             MrcFile.Write(moviePath, movie.Frames, new Size(n, n, 1, count), new MrcWriteOptions { PixelSize = 1f, Labels = ["Oompa FlexAlign grid phantom (oompa demo)"] });
             double generate = clock.Elapsed.TotalSeconds;
             Say(stdout, $"Generated and wrote the movie in {generate:F1} s: {moviePath}");
