@@ -9,14 +9,16 @@ namespace Oompa.Benchmarks.FlexAlign;
 /// Times the FFTs the global alignment cannot avoid, through <see cref="FourierTransform"/> (multi-threaded CPU
 /// strategy, Estimate plans), batched like the aligner: N forward R2C transforms at full size in batches of FftBatch,
 /// then the N(N−1)/2 inverse C2R transforms at the cropped correlation size in the aligner's blocks (within a block:
-/// b(b−1)/2 maps; between two blocks: b² maps).
+/// b(b−1)/2 maps; between two blocks: b² maps). Plans and buffers are made once (not timed), so passes can be timed
+/// between pipeline runs, under the same machine load.
 /// </summary>
-internal sealed class FlexAlignFftTimer(int width, int height, int frames, int fftBatch, int croppedWidth, int croppedHeight, int block)
+internal sealed class FlexAlignFftTimer : IDisposable
 {
     private static readonly FourierTransformSettings InverseSettings = FourierTransformSettings.Inverse with { AllowInputOverwrite = true };
+    private readonly Transforms forward;
+    private readonly Transforms inverse;
 
-    /// <summary>Plans every transform (not timed), then returns the seconds of one forward and one inverse pass.</summary>
-    public (double Forward, double Inverse) Run()
+    public FlexAlignFftTimer(int width, int height, int frames, int fftBatch, int croppedWidth, int croppedHeight, int block)
     {
         var inverseCounts = new List<int>();
         for (int a = 0; a < frames; a += block)
@@ -39,9 +41,17 @@ internal sealed class FlexAlignFftTimer(int width, int height, int frames, int f
             forwardCounts.Add(Math.Min(fftBatch, frames - first));
         }
 
-        using var forward = new Transforms(new Size(width, height), forwardCounts, FourierTransformSettings.Forward);
-        using var inverse = new Transforms(new Size(croppedWidth, croppedHeight), inverseCounts, InverseSettings);
-        return (forward.Time(), inverse.Time());
+        forward = new Transforms(new Size(width, height), forwardCounts, FourierTransformSettings.Forward);
+        inverse = new Transforms(new Size(croppedWidth, croppedHeight), inverseCounts, InverseSettings);
+    }
+
+    /// <summary>The seconds of one forward and one inverse pass.</summary>
+    public (double Forward, double Inverse) Run() => (forward.Time(), inverse.Time());
+
+    public void Dispose()
+    {
+        forward.Dispose();
+        inverse.Dispose();
     }
 
     /// <summary>Planned transforms of one size for every batch count used, over buffers sized for the largest.</summary>

@@ -7,23 +7,33 @@ using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
 using Oompa.Core.Devices.OpenCl;
+using Oompa.Scheduler;
+using Oompa.Scheduler.Algorithms;
+using Oompa.Scheduler.Workers;
 using Xcorr = Oompa.Algorithms.Correlation.Correlation;
 using Processing = Oompa.Algorithms.FourierProcessing.FourierProcessing;
 
 namespace Oompa.Samples.FlexAlign.Global;
 
 /// <summary>
-/// Creates the algorithms the pipeline uses. The pipeline never names a strategy: it asks this provider, which builds
-/// them over the CPU strategies of one <see cref="CpuDevice"/> (multi-threaded first), preceded by the OpenCL strategies
-/// of one device when one is given. The pipeline's payloads are host memory, so OpenCL strategies stage them to the
-/// device and back per call; a request an OpenCL strategy declines (say, an FFT length clFFT cannot do) falls back
-/// to the CPU (each algorithm logs its choice at debug level, <c>--verbose</c>).
+/// Creates the algorithms the pipeline uses. The pipeline never names a strategy or a backend: it asks this provider.
+/// <list type="bullet">
+/// <item><c>cpu</c>: the CPU strategies of one <see cref="CpuDevice"/> (multi-threaded first).</item>
+/// <item><c>opencl</c>: the OpenCL strategies of one device first, then the CPU for any request they decline; the
+/// pipeline's payloads are host memory, so OpenCL strategies stage them to the device and back per call.</item>
+/// <item><c>auto</c> (<see cref="Scheduled"/>): every algorithm is a <see cref="ScheduledAlgorithm{TOut,TIn,TSettings}"/>
+/// over a <see cref="TaskRuntime"/>: each call becomes a task that the runtime places on one of its workers, so
+/// independent calls (batches of frames, blocks of pairs) run on several workers at once. Execute returns before the
+/// work is done; the pipeline calls Synchronize before the host reads a result.</item>
+/// </list>
+/// Each algorithm logs its choice at debug level (<c>--verbose</c>).
 /// </summary>
 public sealed class AlgorithmProvider
 {
     private readonly ILoggerFactory? loggers;
+    private readonly TaskRuntime? runtime;
 
-    /// <summary>Creates a provider over <paramref name="device"/>.</summary>
+    /// <summary>Creates a provider over <paramref name="device"/>, with the OpenCL strategies of <paramref name="openCl"/> first when given.</summary>
     public AlgorithmProvider(CpuDevice device, ILoggerFactory? loggerFactory = null, OpenClDevice? openCl = null)
     {
         ArgumentNullException.ThrowIfNull(device);
@@ -32,36 +42,77 @@ public sealed class AlgorithmProvider
         loggers = loggerFactory;
     }
 
-    /// <summary>The CPU the CPU strategies (and the pipeline's own host loops) run on.</summary>
+    private AlgorithmProvider(TaskRuntime runtime, CpuDevice host, ILoggerFactory? loggerFactory)
+    {
+        this.runtime = runtime;
+        Device = host;
+        loggers = loggerFactory;
+    }
+
+    /// <summary>
+    /// The <c>auto</c> provider: algorithms run as tasks on every worker of <paramref name="runtime"/> (which the caller
+    /// owns and disposes after the pipeline). <paramref name="host"/> runs the pipeline's own host loops (edge taper,
+    /// phase ramps). Each worker gets its own algorithm instance from <see cref="WorkerStrategies"/>.
+    /// </summary>
+    public static AlgorithmProvider Scheduled(TaskRuntime runtime, CpuDevice host, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(host);
+        return new AlgorithmProvider(runtime, host, loggerFactory);
+    }
+
+    /// <summary>The CPU that runs the CPU strategies (cpu, opencl) and the pipeline's own host loops (all backends).</summary>
     public CpuDevice Device { get; }
 
-    /// <summary>The OpenCL device asked first, or null for the CPU alone.</summary>
+    /// <summary>The OpenCL device asked first, or null.</summary>
     public OpenClDevice? OpenCl { get; }
 
-    /// <summary><c>opencl</c> when an OpenCL device is asked first, else <c>cpu</c>.</summary>
-    public string Backend => OpenCl is null ? "cpu" : "opencl";
+    /// <summary><c>auto</c> with a task runtime, <c>opencl</c> when an OpenCL device is asked first, else <c>cpu</c>.</summary>
+    public string Backend => runtime is not null ? "auto" : OpenCl is null ? "cpu" : "opencl";
+
+    /// <summary>
+    /// How many calls can run at once: the runtime's worker count for <c>auto</c>, else 1 (calls run one after the
+    /// other). The pipeline keeps this many sets of working buffers in flight.
+    /// </summary>
+    public int Concurrency => runtime?.Workers.Count ?? 1;
+
+    /// <summary>The names of the workers the algorithms run on (for <c>cpu</c>/<c>opencl</c>: the devices).</summary>
+    public IReadOnlyList<string> Workers => runtime is { } r
+        ? [.. r.Workers.Select(w => w.ToString() ?? w.Name)]
+        : OpenCl is { } cl ? [cl.Name, $"{Device.Name} ({Device.Threads} threads)"] : [$"{Device.Name} ({Device.Threads} threads)"];
 
     /// <summary>A new FFT.</summary>
-    public FourierTransform FourierTransform() =>
-        new(Ordered(FourierTransformStrategies.OpenCl, FourierTransformStrategies.Cpu(Device)), loggers?.CreateLogger<FourierTransform>());
+    public IAlgorithm<FourierTransformOutput, FourierTransformInput, FourierTransformSettings> FourierTransform() =>
+        Create(WorkerStrategies.FourierTransform, s => new FourierTransform(s, loggers?.CreateLogger<FourierTransform>()));
 
     /// <summary>A new Fourier processing (crop, filter, normalise).</summary>
-    public Processing FourierProcessing() =>
-        new(Ordered(FourierProcessingStrategies.OpenCl, FourierProcessingStrategies.Cpu(Device)), loggers?.CreateLogger<Processing>());
+    public IAlgorithm<FourierProcessingOutput, FourierProcessingInput, FourierProcessingSettings> FourierProcessing() =>
+        Create(WorkerStrategies.FourierProcessing, s => new Processing(s, loggers?.CreateLogger<Processing>()));
 
     /// <summary>A new correlation.</summary>
-    public Xcorr Correlation() => new(Ordered(CorrelationStrategies.OpenCl, CorrelationStrategies.Cpu(Device)), loggers?.CreateLogger<Xcorr>());
+    public IAlgorithm<CorrelationOutput, CorrelationInput, CorrelationSettings> Correlation() =>
+        Create(WorkerStrategies.Correlation, s => new Xcorr(s, loggers?.CreateLogger<Xcorr>()));
 
     /// <summary>A new extrema finder.</summary>
-    public ExtremaFinder ExtremaFinder() =>
-        new(Ordered(ExtremaFinderStrategies.OpenCl, ExtremaFinderStrategies.Cpu(Device)), loggers?.CreateLogger<ExtremaFinder>());
-
-    private IEnumerable<StrategyFactory<TOut, TIn, TSettings>> Ordered<TOut, TIn, TSettings>(
-        Func<OpenClDevice, IReadOnlyList<StrategyFactory<TOut, TIn, TSettings>>> openCl,
-        IReadOnlyList<StrategyFactory<TOut, TIn, TSettings>> cpu)
-        where TOut : PayloadWrapper
-        where TIn : PayloadWrapper => OpenCl is null ? cpu : openCl(OpenCl).Concat(cpu);
+    public IAlgorithm<ExtremaOutput, ExtremaInput, ExtremaSettings> ExtremaFinder() =>
+        Create(WorkerStrategies.ExtremaFinder, s => new ExtremaFinder(s, loggers?.CreateLogger<ExtremaFinder>()));
 
     /// <summary>A logger for pipeline classes.</summary>
     public ILogger Logger(string category) => loggers?.CreateLogger(category) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    private IAlgorithm<TOut, TIn, TSettings> Create<TOut, TIn, TSettings>(
+        Func<IDevice, IReadOnlyList<StrategyFactory<TOut, TIn, TSettings>>> strategies,
+        Func<IEnumerable<StrategyFactory<TOut, TIn, TSettings>>, IAlgorithm<TOut, TIn, TSettings>> create)
+        where TOut : PayloadWrapper
+        where TIn : PayloadWrapper
+        where TSettings : class
+    {
+        if (runtime is not null)
+        {
+            return new ScheduledAlgorithm<TOut, TIn, TSettings>(runtime, worker => create(strategies(worker.Device)));
+        }
+
+        var cpu = strategies(Device);
+        return create(OpenCl is null ? cpu : strategies(OpenCl).Concat(cpu));
+    }
 }

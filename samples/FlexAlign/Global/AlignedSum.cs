@@ -1,4 +1,5 @@
 using Oompa.Algorithms.Fft;
+using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
 using Oompa.Core.Memory;
 using Oompa.Samples.FlexAlign.Movie;
@@ -8,9 +9,9 @@ namespace Oompa.Samples.FlexAlign.Global;
 /// <summary>
 /// Stage C: the aligned sum. Each frame's full-size spectrum is multiplied by the phase ramp of its corrective shift c,
 /// <c>F'(k) = F(k)·exp(−2πi(kx·cx/X + ky·cy/Y))</c> (a sub-pixel shift without interpolation), the ramps are
-/// accumulated, and one normalised inverse FFT gives the sum. The frames are read and transformed again, batch by batch
-/// (stage A transformed tapered frames), so only one batch of full-size data is held: memory stays bounded for any
-/// number of frames, at the price of N more full-size forward FFTs.
+/// accumulated, and one normalised inverse FFT gives the sum. The spectra stage A kept (<see cref="SpectrumStage.KeptFrames"/>)
+/// are summed directly, all frames in one pass over the rows (<see cref="PhaseRamp.AccumulateFrames"/>); frames beyond
+/// the memory budget are read and transformed again, batch by batch.
 /// </summary>
 internal static class AlignedSum
 {
@@ -28,9 +29,18 @@ internal static class AlignedSum
         using var sumBlock = HostAllocator.Shared.Allocate(elements * DataType.Complex32.Size, new AllocationOptions(Zeroed: true));
         var sumDescriptor = stage.SpectrumDescriptor(1);
         var sum = Buffers.View(sumBlock, sumDescriptor, DataType.Complex32, 0, "sum");
-        Recompute(algorithms, stage, source, corrective, Math.Min(batch, frames), sum, progress, cancellationToken);
+        if (stage.KeptFrames > 0)
+        {
+            var kept = Buffers.View(stage.Spectra!, stage.SpectrumDescriptor(stage.KeptFrames), DataType.Complex32, 0, "spectra");
+            PhaseRamp.AccumulateFrames(kept, sum, corrective, source.Width, source.Height, algorithms.Device.ParallelOptions);
+            progress?.Report(new FlexAlignProgress("sum", stage.KeptFrames, frames));
+        }
 
-        var spatial = FourierDescriptor.ForSpatial(new Size(source.Width, source.Height));
+        if (stage.KeptFrames < frames)
+        {
+            Recompute(algorithms, stage, source, corrective, Math.Min(batch, frames), sum, progress, cancellationToken);
+        }
+
         var inverseSettings = new FourierTransformSettings(FourierDirection.Inverse, Normalize: true, AllowInputOverwrite: true);
         var image = new float[(long)source.Width * source.Height];
         using var imageBlock = Buffers.Allocate(image.LongLength, DataType.Float32);
@@ -39,12 +49,14 @@ internal static class AlignedSum
         {
             inverse.Init(new FourierTransformOutput(output), new FourierTransformInput(sum), inverseSettings).ThrowIfFailed();
             inverse.Execute(new FourierTransformOutput(output), new FourierTransformInput(sum));
+            inverse.Synchronize();
         }
 
         output.AsSpan<float>().CopyTo(image);
         return image;
     }
 
+    /// <summary>Reads, transforms and accumulates the frames stage A did not keep.</summary>
     private static void Recompute(
         AlgorithmProvider algorithms,
         SpectrumStage stage,
@@ -59,10 +71,10 @@ internal static class AlignedSum
         long pixels = (long)source.Width * source.Height;
         using var frameBlock = Buffers.Allocate(batch * pixels, DataType.Float32);
         using var spectrumBlock = Buffers.Allocate(batch * stage.FullElements, DataType.Complex32);
-        var ffts = new Dictionary<int, FourierTransform>();
+        var ffts = new Dictionary<int, IAlgorithm<FourierTransformOutput, FourierTransformInput, FourierTransformSettings>>();
         try
         {
-            for (int first = 0; first < frames; first += batch)
+            for (int first = stage.KeptFrames; first < frames; first += batch)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int n = Math.Min(batch, frames - first);
@@ -77,12 +89,9 @@ internal static class AlignedSum
 
                 source.ReadFrames(first, n, framesPayload.AsSpan<float>());
                 fft.Execute(new FourierTransformOutput(spectra), new FourierTransformInput(framesPayload));
-                for (int k = 0; k < n; k++)
-                {
-                    var one = Buffers.View(spectrumBlock, stage.SpectrumDescriptor(1), DataType.Complex32, k * stage.FullElements, "spectrum");
-                    PhaseRamp.Accumulate(one, sum, corrective[first + k], source.Width, source.Height, algorithms.Device.ParallelOptions);
-                }
-
+                fft.Synchronize();
+                var shifts = corrective.Skip(first).Take(n).ToArray();
+                PhaseRamp.AccumulateFrames(spectra, sum, shifts, source.Width, source.Height, algorithms.Device.ParallelOptions);
                 progress?.Report(new FlexAlignProgress("sum", first + n, frames));
             }
         }

@@ -28,5 +28,22 @@ internal static class Buffers
     public static MemoryBlock Allocate(long elements, DataType type) =>
         HostAllocator.Shared.Allocate(elements * type.Size, HugePageBuffers);
 
+    /// <summary>
+    /// Bytes one working store may take: a quarter of the memory available to the process (physical memory or the
+    /// container's limit), at least 256 MiB.
+    /// </summary>
+    public static long Budget => Math.Max(256L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+
+    /// <summary>
+    /// How many sets of working buffers of <paramref name="bytesPerSlot"/> to keep in flight: one per call that can run
+    /// at once (<paramref name="concurrency"/>), no more than there are <paramref name="units"/> of work, and no more
+    /// than fit in <see cref="Budget"/>; at least 1.
+    /// </summary>
+    public static int Slots(int concurrency, int units, long bytesPerSlot)
+    {
+        long fit = bytesPerSlot > 0 ? Budget / bytesPerSlot : int.MaxValue;
+        return (int)Math.Max(1, Math.Min(Math.Min(concurrency, units), fit));
+    }
+
     private static readonly AllocationOptions HugePageBuffers = new(HugePages: true);
 }

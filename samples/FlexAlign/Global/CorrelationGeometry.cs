@@ -72,8 +72,9 @@ public sealed record CorrelationGeometry
     }
 
     /// <summary>
-    /// The filter value at unshifted cropped index (x, y): exp(−w²/(2σ²)) with w in cycles per cropped pixel, and 0 at
-    /// the zero frequency (removing the mean keeps the correlation peak a pure peak for the Gaussian fit).
+    /// The filter value at unshifted cropped index (x, y): the low-pass exp(−w²/(2σ²)), w in cycles per cropped pixel,
+    /// times the high-pass <see cref="HighPassValue"/>, which is 0 at the zero frequency (removing the mean keeps the
+    /// correlation peak a pure peak for the Gaussian fit).
     /// </summary>
     public float FilterValue(int x, int y)
     {
@@ -81,9 +82,31 @@ public sealed record CorrelationGeometry
         double fx = x / (double)CroppedWidth;
         double fy = ky / (double)CroppedHeight;
         double lowPass = Math.Exp(-((fx * fx) + (fy * fy)) / (2 * Sigma * Sigma));
+        return (float)(lowPass * HighPassValue(x, y));
+    }
+
+    /// <summary>
+    /// The band limit of the crop at unshifted cropped index (x, y): 1 up to a radial frequency of
+    /// min(2σ, 1/4) cycles per cropped pixel, a raised cosine down to 0 at the cropped Nyquist frequency 1/2, and 0 beyond.
+    /// A smooth band limit instead of the crop's sharp one keeps the frame border's jump from ringing into the small
+    /// image; the low-pass <see cref="FilterValue"/> (applied later) is below exp(−2) wherever this is below 1.
+    /// </summary>
+    public double BandLimitValue(int x, int y)
+    {
+        int ky = y <= CroppedHeight / 2 ? y : y - CroppedHeight;
+        double fx = x / (double)CroppedWidth;
+        double fy = ky / (double)CroppedHeight;
+        double f = Math.Sqrt((fx * fx) + (fy * fy));
+        double start = Math.Min(2 * Sigma, 0.25);
+        return f <= start ? 1 : f >= 0.5 ? 0 : 0.5 + (0.5 * Math.Cos(Math.PI * (f - start) / (0.5 - start)));
+    }
+
+    /// <summary>The high-pass factor 1 − exp(−k²/(2·<see cref="HighPassIndex"/>²)) at unshifted cropped index (x, y), k in frequency indices.</summary>
+    public double HighPassValue(int x, int y)
+    {
+        int ky = y <= CroppedHeight / 2 ? y : y - CroppedHeight;
         double k2 = ((double)x * x) + ((double)ky * ky);
-        double highPass = 1 - Math.Exp(-k2 / (2 * HighPassIndex * HighPassIndex));
-        return (float)(lowPass * highPass);
+        return 1 - Math.Exp(-k2 / (2 * HighPassIndex * HighPassIndex));
     }
 
     private static int CroppedLength(int length, double scale)

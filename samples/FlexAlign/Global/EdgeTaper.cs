@@ -4,24 +4,27 @@ namespace Oompa.Samples.FlexAlign.Global;
 
 /// <summary>
 /// Prepares frames for correlation: subtracts each frame's mean and multiplies by a separable raised-cosine window that
-/// falls from 1 to 0 over <see cref="Width"/> pixels at every border. Without it the circular correlation sees the
+/// falls from 1 to 0 over <see cref="Width"/> frame pixels at every border. Without it the circular correlation sees the
 /// fixed discontinuity where the frame wraps, which does not move with the specimen and biases the measured shifts
 /// (by 7 % of the shift on 256² grid phantoms). Only the correlation path is tapered; the aligned sum uses the frames
-/// as they are.
+/// as they are. The window is defined on the frame and may be applied to a resampled image (the frame cropped in
+/// Fourier space): sample (i, j) of an image of n pixels per axis lies at frame position i·width/n.
 /// </summary>
 internal sealed class EdgeTaper
 {
     private readonly float[] columns;
     private readonly float[] rows;
 
-    public EdgeTaper(int width, int height)
+    /// <summary>A window for frames of <paramref name="width"/> × <paramref name="height"/>, sampled on an image of
+    /// <paramref name="sampledWidth"/> × <paramref name="sampledHeight"/> (by default the frame itself).</summary>
+    public EdgeTaper(int width, int height, int? sampledWidth = null, int? sampledHeight = null)
     {
         Width = Math.Max(4, Math.Min(width, height) / 16);
-        columns = Profile(width, Width);
-        rows = Profile(height, Width);
+        columns = Profile(width, sampledWidth ?? width, Width);
+        rows = Profile(height, sampledHeight ?? height, Width);
     }
 
-    /// <summary>Border width of the window in pixels (1/16 of the shorter side, at least 4).</summary>
+    /// <summary>Border width of the window in frame pixels (1/16 of the shorter side, at least 4).</summary>
     public int Width { get; }
 
     /// <summary>Applies mean subtraction and the window to one frame, in place.</summary>
@@ -81,14 +84,18 @@ internal sealed class EdgeTaper
         return sum;
     }
 
-    private static float[] Profile(int length, int border)
+    // The frame's pixel p covers [p − 1/2, p + 1/2]; the window rises from the frame's edges at −1/2 and length − 1/2, so
+    // on the frame itself sample p is 0.5 − 0.5·cos(π(min(p, length − 1 − p) + 1/2)/b).
+    private static float[] Profile(int length, int samples, int border)
     {
-        var profile = new float[length];
-        int b = Math.Min(border, length / 2);
-        for (int i = 0; i < length; i++)
+        var profile = new float[samples];
+        double b = Math.Min(border, length / 2);
+        double step = length / (double)samples;
+        for (int i = 0; i < samples; i++)
         {
-            int distance = Math.Min(i, length - 1 - i);
-            profile[i] = distance >= b ? 1f : (float)(0.5 - (0.5 * Math.Cos(Math.PI * (distance + 0.5) / b)));
+            double position = i * step;
+            double distance = Math.Min(position + 0.5, length - 0.5 - position);
+            profile[i] = distance >= b ? 1f : (float)(0.5 - (0.5 * Math.Cos(Math.PI * Math.Max(distance, 0) / b)));
         }
 
         return profile;

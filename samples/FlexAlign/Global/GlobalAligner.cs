@@ -43,7 +43,8 @@ public sealed class GlobalAligner
         logger.LogDebug(
             "Global alignment of {Frames} frames {Width}x{Height}: correlation at {CroppedWidth}x{CroppedHeight}, sigma {Sigma:F4} cycles/px, search {SearchWidth}x{SearchHeight}",
             source.FrameCount, source.Width, source.Height, geometry.CroppedWidth, geometry.CroppedHeight, geometry.Sigma, geometry.SearchWidth, geometry.SearchHeight);
-        using var stage = new SpectrumStage(algorithms, geometry, source.FrameCount, settings.FftBatch);
+        long keep = computeSum ? settings.KeptSpectraBytes ?? Buffers.Budget : 0;
+        using var stage = new SpectrumStage(algorithms, geometry, source.FrameCount, settings.FftBatch, keep);
         stage.Run(source, progress, cancellationToken);
 
         var (pairs, solution) = Measure(stage, geometry, settings, source.FrameCount, progress, cancellationToken);

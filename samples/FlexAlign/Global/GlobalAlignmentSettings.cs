@@ -29,6 +29,13 @@ public sealed record GlobalAlignmentSettings
     /// </summary>
     public int RefinementPasses { get; init; }
 
+    /// <summary>
+    /// Bytes of full-size frame spectra kept from stage A for the aligned sum, so those frames are not read and
+    /// transformed a second time (4096² frames: 67 MB each). Null (default): a quarter of the memory available to the
+    /// process; 0: none kept (every frame is read and transformed again for the sum: memory stays at one batch).
+    /// </summary>
+    public long? KeptSpectraBytes { get; init; }
+
     /// <summary>Residual threshold of the outlier rejection, in standard deviations (default 3).</summary>
     public double OutlierThreshold { get; init; } = 3;
 
@@ -65,6 +72,11 @@ public sealed record GlobalAlignmentSettings
         ArgumentOutOfRangeException.ThrowIfLessThan(CorrelationBlock, 2, nameof(CorrelationBlock));
         ArgumentOutOfRangeException.ThrowIfLessThan(SolverIterations, 0, nameof(SolverIterations));
         ArgumentOutOfRangeException.ThrowIfNegative(RefinementPasses, nameof(RefinementPasses));
+        if (KeptSpectraBytes is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(KeptSpectraBytes), KeptSpectraBytes, "The memory for kept spectra must not be negative.");
+        }
+
         if (!(OutlierThreshold > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(OutlierThreshold), OutlierThreshold, "The outlier threshold must be positive.");

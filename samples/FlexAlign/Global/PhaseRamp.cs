@@ -2,55 +2,83 @@ using Oompa.Core.Data;
 
 namespace Oompa.Samples.FlexAlign.Global;
 
-/// <summary>Accumulates a spectrum multiplied by the phase ramp of a spatial shift (Hermitian half, unshifted order).</summary>
+/// <summary>Phase ramps of spatial shifts on Hermitian-half spectra in unshifted order.</summary>
 internal static class PhaseRamp
 {
     /// <summary>
-    /// <c>sum[y, x] += spectrum[y, x]·exp(−2πi(kx·sx/X + ky·sy/Y))</c>, k the signed frequency index, which moves the
-    /// image by (+sx, +sy). Parallel over rows; the ramp is separable, so per-column and per-row factors are tabulated.
+    /// <c>sum[y, x] += Σ_t spectra[t, y, x]·exp(−2πi(kx·sx_t/X + ky·sy_t/Y))</c> over the batch of
+    /// <paramref name="spectra"/> (frame t shifted by <paramref name="shifts"/>[t]), k the signed frequency index, which
+    /// moves image t by (+sx_t, +sy_t). The ramp is separable, so per-column and per-row factors are tabulated; rows run
+    /// in parallel and each row of the sum takes every frame in one pass (the sum's row stays in cache).
     /// </summary>
-    public static void Accumulate(Payload<FourierDescriptor> spectrum, Payload<FourierDescriptor> sum, FrameShift shift, int width, int height, ParallelOptions parallel) =>
-        Run(spectrum, sum, shift, width, height, parallel, accumulate: true);
+    public static unsafe void AccumulateFrames(
+        Payload<FourierDescriptor> spectra, Payload<FourierDescriptor> sum, IReadOnlyList<FrameShift> shifts, int width, int height, ParallelOptions parallel)
+    {
+        int frames = spectra.Descriptor.SpatialSize.N;
+        int columns = (width / 2) + 1;
+        long frameElements = (long)columns * height;
+        if (spectra.Physical.Bytes < frames * frameElements * DataType.Complex32.Size || sum.Physical.Bytes < frameElements * DataType.Complex32.Size)
+        {
+            throw new ArgumentException($"The spectra ({frames} of {columns}x{height}) or the sum hold too few bytes.", nameof(spectra));
+        }
+
+        var columnFactors = new ComplexF[frames * columns];
+        var rowFactors = new ComplexF[frames * height];
+        for (int t = 0; t < frames; t++)
+        {
+            Tabulate(shifts[t], width, height, columnFactors.AsSpan(t * columns, columns), rowFactors.AsSpan(t * height, height));
+        }
+
+        nint input = spectra.Physical.Pointer;
+        nint output = sum.Physical.Pointer;
+        fixed (ComplexF* factorsPointer = columnFactors)
+        {
+            nint factors = (nint)factorsPointer;
+            Parallel.For(0, height, parallel, y =>
+            {
+                var target = (float*)((ComplexF*)output + ((long)y * columns));
+                for (int t = 0; t < frames; t++)
+                {
+                    var source = (float*)((ComplexF*)input + (t * frameElements) + ((long)y * columns));
+                    RampRowKernel.Accumulate(source, (float*)((ComplexF*)factors + ((long)t * columns)), rowFactors[(t * height) + y], target, columns);
+                }
+            });
+        }
+    }
 
     /// <summary><c>spectrum[y, x] ·= exp(−2πi(kx·sx/X + ky·sy/Y))</c> in place: moves the image by (+sx, +sy).</summary>
-    public static void Apply(Payload<FourierDescriptor> spectrum, FrameShift shift, int width, int height, ParallelOptions parallel) =>
-        Run(spectrum, spectrum, shift, width, height, parallel, accumulate: false);
-
-    private static void Run(Payload<FourierDescriptor> spectrum, Payload<FourierDescriptor> sum, FrameShift shift, int width, int height, ParallelOptions parallel, bool accumulate)
+    public static void Apply(Payload<FourierDescriptor> spectrum, FrameShift shift, int width, int height, ParallelOptions parallel)
     {
         int columns = (width / 2) + 1;
         var columnFactors = new ComplexF[columns];
-        for (int x = 0; x < columns; x++)
+        var rowFactors = new ComplexF[height];
+        Tabulate(shift, width, height, columnFactors, rowFactors);
+        var target = spectrum;
+        Parallel.For(0, height, parallel, y =>
+        {
+            var data = target.AsSpan<ComplexF>().Slice(y * columns, columns);
+            var row = rowFactors[y];
+            for (int x = 0; x < data.Length; x++)
+            {
+                data[x] *= columnFactors[x] * row;
+            }
+        });
+    }
+
+    private static void Tabulate(FrameShift shift, int width, int height, Span<ComplexF> columns, Span<ComplexF> rows)
+    {
+        for (int x = 0; x < columns.Length; x++)
         {
             double phase = -2 * Math.PI * x * shift.X / width;
-            columnFactors[x] = Factor(phase, nyquist: 2 * x == width);
+            columns[x] = Factor(phase, nyquist: 2 * x == width);
         }
 
-        var rowFactors = new ComplexF[height];
         for (int y = 0; y < height; y++)
         {
             int ky = y <= height / 2 ? y : y - height;
             double phase = -2 * Math.PI * ky * shift.Y / height;
-            rowFactors[y] = Factor(phase, nyquist: 2 * y == height);
+            rows[y] = Factor(phase, nyquist: 2 * y == height);
         }
-
-        var source = spectrum;
-        var target = sum;
-        Parallel.For(0, height, parallel, () => 0, (y, _, local) =>
-        {
-            var input = source.AsSpan<ComplexF>().Slice(y * columns, columns);
-            var output = target.AsSpan<ComplexF>().Slice(y * columns, columns);
-            if (accumulate)
-            {
-                AccumulateRow(input, output, columnFactors, rowFactors[y]);
-            }
-            else
-            {
-                MultiplyRow(output, columnFactors, rowFactors[y]);
-            }
-
-            return local;
-        }, _ => { });
     }
 
     // A shift is ambiguous at the Nyquist frequency of an even axis (+N/2 and -N/2 are one coefficient): its factor is
@@ -58,20 +86,4 @@ internal static class PhaseRamp
     // complex-to-real transform (FFTW, clFFT) gives the same real image.
     private static ComplexF Factor(double phase, bool nyquist) =>
         nyquist ? new ComplexF((float)Math.Cos(phase), 0) : new ComplexF((float)Math.Cos(phase), (float)Math.Sin(phase));
-
-    private static void MultiplyRow(Span<ComplexF> data, ReadOnlySpan<ComplexF> columns, ComplexF row)
-    {
-        for (int x = 0; x < data.Length; x++)
-        {
-            data[x] *= columns[x] * row;
-        }
-    }
-
-    private static void AccumulateRow(ReadOnlySpan<ComplexF> input, Span<ComplexF> output, ReadOnlySpan<ComplexF> columns, ComplexF row)
-    {
-        for (int x = 0; x < input.Length; x++)
-        {
-            output[x] += input[x] * (columns[x] * row);
-        }
-    }
 }

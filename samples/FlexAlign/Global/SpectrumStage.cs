@@ -1,55 +1,89 @@
 using Oompa.Algorithms.Fft;
 using Oompa.Algorithms.FourierProcessing;
+using Oompa.Core.Algorithms;
 using Oompa.Core.Data;
 using Oompa.Core.Memory;
 using Oompa.Samples.FlexAlign.Movie;
+using Fft = Oompa.Core.Algorithms.IAlgorithm<Oompa.Algorithms.Fft.FourierTransformOutput, Oompa.Algorithms.Fft.FourierTransformInput, Oompa.Algorithms.Fft.FourierTransformSettings>;
 using Processing = Oompa.Algorithms.FourierProcessing.FourierProcessing;
+using Process = Oompa.Core.Algorithms.IAlgorithm<Oompa.Algorithms.FourierProcessing.FourierProcessingOutput, Oompa.Algorithms.FourierProcessing.FourierProcessingInput, Oompa.Algorithms.FourierProcessing.FourierProcessingSettings>;
 
 namespace Oompa.Samples.FlexAlign.Global;
 
 /// <summary>
-/// Stage A (algorithms.md §1.8): frames are read <see cref="GlobalAlignmentSettings.FftBatch"/> at a time, transformed
-/// (R2C), then normalised, low-pass filtered (Gaussian, zero mean) and cropped in one <see cref="Processing"/> pass
-/// into the store of cropped spectra, which is all the correlation needs; one batch of full-size data exists at a time.
-/// Frames are mean-subtracted and edge-tapered first (<see cref="EdgeTaper"/>).
+/// Stage A (algorithms.md §1.8). Pass 1: frames are read <see cref="GlobalAlignmentSettings.FftBatch"/> at a time,
+/// transformed at full size (R2C) and cropped to the correlation size, normalised and multiplied by a smooth band limit
+/// (<see cref="CorrelationGeometry.BandLimitValue"/>); the full-size spectra of the first <see cref="KeptFrames"/> frames
+/// are kept for the aligned sum, so those frames need no second transform. Pass 2: each cropped spectrum goes back to a
+/// small image (the frame band-limited to the correlation band), which is mean-subtracted and multiplied by the frame's
+/// edge window sampled at its pixels (<see cref="EdgeTaper"/>), transformed again and filtered (Gaussian low-pass and
+/// gentle high-pass, <see cref="CorrelationGeometry.FilterValue"/>) into the store of cropped spectra that the
+/// correlation reads. Tapering the small image instead of the frame costs two small transforms per frame instead of a
+/// second full-size one (on the noiseless 256² test phantom it is also slightly more accurate: 0.0120 px with one
+/// refinement pass against 0.0136 px when the frame itself was tapered).
+/// With a scheduled provider every batch is a chain of tasks; batches in flight use separate buffers
+/// (<see cref="AlgorithmProvider.Concurrency"/> sets), and each pass ends with a Synchronize.
 /// </summary>
-internal sealed class SpectrumStage : IDisposable
+internal sealed partial class SpectrumStage : IDisposable
 {
-    private static readonly FourierProcessingSettings ProcessingSettings = new() { Normalize = true, ApplyFilter = true };
+    private static readonly FourierProcessingSettings FilterSettings = new() { Normalize = true, ApplyFilter = true };
+    private static readonly FourierTransformSettings SmallInverse = FourierTransformSettings.Inverse with { AllowInputOverwrite = true };
+    private static readonly FourierTransformSettings SmallForward = FourierTransformSettings.Forward with { AllowInputOverwrite = true };
     private readonly AlgorithmProvider algorithms;
     private readonly CorrelationGeometry geometry;
     private readonly int batch;
-    private readonly Dictionary<int, (FourierTransform Fft, Processing Crop)> chains = [];
+    private readonly Dictionary<(int Slot, int N), (Fft Fft, Process Crop)> chains = [];
+    private readonly Dictionary<int, (Fft Inverse, Fft Forward, Process Filter)> smallChains = [];
     private readonly MemoryBlock filterBlock;
     private readonly Payload<LogicalDescriptor> filter;
+    private readonly Payload<LogicalDescriptor> band;
     private readonly EdgeTaper taper;
+    private readonly FourierProcessingSettings cropSettings;
 
-    public SpectrumStage(AlgorithmProvider algorithms, CorrelationGeometry geometry, int frames, int batch)
+    /// <summary>Creates the stage; up to <paramref name="keepBytes"/> of full-size spectra are kept for the sum.</summary>
+    public SpectrumStage(AlgorithmProvider algorithms, CorrelationGeometry geometry, int frames, int batch, long keepBytes = 0)
     {
         this.algorithms = algorithms;
         this.geometry = geometry;
         this.batch = Math.Min(batch, frames);
         Frames = frames;
         var filterDescriptor = new LogicalDescriptor(new Size((geometry.CroppedWidth / 2) + 1, geometry.CroppedHeight));
-        filterBlock = Buffers.Allocate(filterDescriptor.ElementCount, DataType.Float32);
+        filterBlock = Buffers.Allocate(2 * filterDescriptor.ElementCount, DataType.Float32);
         filter = Buffers.View(filterBlock, filterDescriptor, DataType.Float32, 0, "filter");
+        band = Buffers.View(filterBlock, filterDescriptor, DataType.Float32, filterDescriptor.ElementCount, "band limit");
         var values = filter.AsSpan<float>();
+        var limits = band.AsSpan<float>();
         for (int y = 0; y < geometry.CroppedHeight; y++)
         {
             for (int x = 0; x < filterDescriptor.Size.X; x++)
             {
                 values[(y * filterDescriptor.Size.X) + x] = geometry.FilterValue(x, y);
+                limits[(y * filterDescriptor.Size.X) + x] = (float)geometry.BandLimitValue(x, y);
             }
         }
 
-        taper = new EdgeTaper(geometry.Width, geometry.Height);
+        Cropping = geometry.CroppedWidth < geometry.Width || geometry.CroppedHeight < geometry.Height;
+        taper = new EdgeTaper(geometry.Width, geometry.Height, geometry.CroppedWidth, geometry.CroppedHeight);
+        cropSettings = new FourierProcessingSettings { Normalize = true, ApplyFilter = Cropping };
+        long fit = Math.Max(0, keepBytes) / (FullElements * DataType.Complex32.Size);
+        KeptFrames = fit >= frames ? frames : (int)(fit / this.batch) * this.batch;
+        Spectra = KeptFrames > 0 ? Buffers.Allocate(KeptFrames * FullElements, DataType.Complex32) : null;
         Cropped = Buffers.Allocate(Frames * CroppedElements, DataType.Complex32);
     }
 
     /// <summary>Number of frames.</summary>
     public int Frames { get; }
 
-    /// <summary>The cropped spectra of all frames, frame after frame.</summary>
+    /// <summary>Whether the correlation size is smaller than the frames (then pass 1 applies the smooth band limit).</summary>
+    public bool Cropping { get; }
+
+    /// <summary>Frames 0 .. KeptFrames − 1 have their full-size spectrum (of the frame as read) in <see cref="Spectra"/>.</summary>
+    public int KeptFrames { get; }
+
+    /// <summary>The kept full-size spectra, frame after frame (unnormalised FFT); null when none is kept.</summary>
+    public MemoryBlock? Spectra { get; }
+
+    /// <summary>The cropped, tapered and filtered spectra of all frames, frame after frame.</summary>
     public MemoryBlock Cropped { get; }
 
     /// <summary>Complex elements of one cropped spectrum.</summary>
@@ -58,9 +92,8 @@ internal sealed class SpectrumStage : IDisposable
     /// <summary>Complex elements of one full-size spectrum.</summary>
     public long FullElements => (long)((geometry.Width / 2) + 1) * geometry.Height;
 
-    /// <summary>The descriptor of <paramref name="n"/> cropped spectra.</summary>
-    public FourierDescriptor CroppedDescriptor(int n) =>
-        Processing.OutputDescriptor(SpectrumDescriptor(n), new Size(geometry.CroppedWidth, geometry.CroppedHeight), ProcessingSettings);
+    /// <summary>The descriptor of <paramref name="n"/> cropped spectra as the correlation reads them.</summary>
+    public FourierDescriptor CroppedDescriptor(int n) => Processing.OutputDescriptor(SmallSpectrumDescriptor(n), FilterSettings);
 
     /// <summary>The descriptor of <paramref name="n"/> full-size spectra.</summary>
     public FourierDescriptor SpectrumDescriptor(int n) =>
@@ -69,32 +102,11 @@ internal sealed class SpectrumStage : IDisposable
     /// <summary>The descriptor of <paramref name="n"/> frames.</summary>
     public FourierDescriptor SpatialDescriptor(int n) => FourierDescriptor.ForSpatial(new Size(geometry.Width, geometry.Height, 1, n));
 
-    /// <summary>Reads, transforms, filters and crops every frame.</summary>
+    /// <summary>Reads, transforms and crops every frame, then tapers and filters the cropped spectra.</summary>
     public void Run(IFrameSource source, IProgress<FlexAlignProgress>? progress, CancellationToken cancellationToken)
     {
-        long framePixels = (long)geometry.Width * geometry.Height;
-        using var frameBlock = Buffers.Allocate(batch * framePixels, DataType.Float32);
-        using var spectrumBlock = Buffers.Allocate(batch * FullElements, DataType.Complex32);
-        for (int first = 0; first < Frames; first += batch)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            int n = Math.Min(batch, Frames - first);
-            var (fft, crop) = Chain(n);
-            var frames = Buffers.View(frameBlock, SpatialDescriptor(n), DataType.Float32, 0, "frames");
-            source.ReadFrames(first, n, frames.AsSpan<float>());
-            Taper(frames, n);
-            var spectra = Buffers.View(spectrumBlock, SpectrumDescriptor(n), DataType.Complex32, 0, "spectra");
-            var cropped = Buffers.View(Cropped, CroppedDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
-            fft.Execute(new FourierTransformOutput(spectra), new FourierTransformInput(frames));
-            crop.Execute(new FourierProcessingOutput(cropped), new FourierProcessingInput(spectra, filter));
-            progress?.Report(new FlexAlignProgress("spectra", first + n, Frames));
-        }
-    }
-
-    private void Taper(Payload<FourierDescriptor> frames, int n)
-    {
-        long pixels = (long)geometry.Width * geometry.Height;
-        Parallel.For(0, n, algorithms.Device.ParallelOptions, k => taper.Apply(frames.AsSpan<float>().Slice((int)(k * pixels), (int)pixels)));
+        TransformAndCrop(source, progress, cancellationToken);
+        TaperAndFilter(cancellationToken);
     }
 
     /// <summary>Moves every cropped spectrum by −<paramref name="positions"/>[t] (original pixels), in place.</summary>
@@ -116,26 +128,27 @@ internal sealed class SpectrumStage : IDisposable
             crop.Dispose();
         }
 
+        foreach (var (inverse, forward, filtering) in smallChains.Values)
+        {
+            inverse.Dispose();
+            forward.Dispose();
+            filtering.Dispose();
+        }
+
         chains.Clear();
+        smallChains.Clear();
         filterBlock.Dispose();
+        Spectra?.Dispose();
         Cropped.Dispose();
     }
 
-    private (FourierTransform Fft, Processing Crop) Chain(int n)
-    {
-        if (chains.TryGetValue(n, out var chain))
-        {
-            return chain;
-        }
+    /// <summary>Cropped, normalised spectra before the taper (pass 1's output).</summary>
+    private FourierDescriptor CropDescriptor(int n) =>
+        Processing.OutputDescriptor(SpectrumDescriptor(n), new Size(geometry.CroppedWidth, geometry.CroppedHeight), cropSettings);
 
-        var fft = algorithms.FourierTransform();
-        var crop = algorithms.FourierProcessing();
-        chains[n] = (fft, crop);
-        var spatial = Payload<FourierDescriptor>.Describe(SpatialDescriptor(n), DataType.Float32, "frames");
-        var spectra = Payload<FourierDescriptor>.Describe(SpectrumDescriptor(n), DataType.Complex32, "spectra");
-        var cropped = Payload<FourierDescriptor>.Describe(CroppedDescriptor(n), DataType.Complex32, "cropped");
-        fft.Init(new FourierTransformOutput(spectra), new FourierTransformInput(spatial), FourierTransformSettings.Forward).ThrowIfFailed();
-        crop.Init(new FourierProcessingOutput(cropped), new FourierProcessingInput(spectra, filter.WithoutData()), ProcessingSettings).ThrowIfFailed();
-        return (fft, crop);
-    }
+    /// <summary>The small images: the cropped spectra transformed back.</summary>
+    private FourierDescriptor SmallDescriptor(int n) => FourierDescriptor.ForSpatial(new Size(geometry.CroppedWidth, geometry.CroppedHeight, 1, n));
+
+    /// <summary>The small images' spectra before the filter.</summary>
+    private FourierDescriptor SmallSpectrumDescriptor(int n) => FourierTransform.OutputDescriptor(SmallDescriptor(n), SmallForward);
 }

@@ -78,6 +78,13 @@ public static class AlignmentJson
         json.WriteStartObject("settings");
         json.WriteString("backend", record.Backend);
         json.WriteNumber("threads", record.Threads);
+        json.WriteStartArray("workers");
+        foreach (string worker in record.Workers)
+        {
+            json.WriteStringValue(worker);
+        }
+
+        json.WriteEndArray();
         WriteStringOrNull(json, "gain", record.GainPath);
         WriteStringOrNull(json, "dark", record.DarkPath);
         json.WriteNumber("gainRotation", record.GainTransform.Rotation);

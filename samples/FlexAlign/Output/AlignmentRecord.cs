@@ -47,8 +47,11 @@ public sealed record AlignmentRecord
     /// <summary>Rotation and flip applied to the references.</summary>
     public GainTransform GainTransform { get; init; } = GainTransform.None;
 
-    /// <summary>The backend the alignment ran on, e.g. "cpu".</summary>
+    /// <summary>The backend the alignment ran on: "cpu", "opencl" or "auto".</summary>
     public string Backend { get; init; } = "cpu";
+
+    /// <summary>The workers (auto) or devices the algorithms ran on, for example "cpu0 (1 cores)".</summary>
+    public IReadOnlyList<string> Workers { get; init; } = [];
 
     /// <summary>Threads used.</summary>
     public int Threads { get; init; } = 1;

@@ -12,8 +12,8 @@ namespace Oompa.Cli.Commands;
 /// </summary>
 internal sealed class FlexAlignCommand : Command
 {
-    /// <summary>The backends <c>--backend</c> accepts today.</summary>
-    public static readonly IReadOnlyList<string> Backends = ["cpu", "opencl"];
+    /// <summary>The backends <c>--backend</c> accepts.</summary>
+    public static IReadOnlyList<string> Backends => FlexAlignBackend.Names;
 
     private readonly GlobalOptions options;
     private readonly Option<string> movie = new("--movie") { Description = "The movie: an MRC stack, one section per frame", Required = true };
@@ -24,7 +24,11 @@ internal sealed class FlexAlignCommand : Command
     private readonly Option<double?> pixelSize = new("--pixel-size") { Description = "Pixel size in Å [default: from the MRC header, else 1]" };
     private readonly Option<double> maxResolution = new("--max-res") { Description = "Finest resolution used for correlation, in Å", DefaultValueFactory = _ => 30 };
     private readonly Option<double> maxShift = new("--max-shift") { Description = "Largest shift between any two frames, in Å", DefaultValueFactory = _ => 50 };
-    private readonly Option<string> backend = new("--backend") { Description = $"Compute backend ({string.Join(", ", Backends)})", DefaultValueFactory = _ => "cpu" };
+    private readonly Option<string> backend = new("--backend")
+    {
+        Description = "Compute backend: cpu (multi-threaded CPU), opencl (first OpenCL device, CPU for what it declines), auto (the task scheduler with every worker: one per thread)",
+        DefaultValueFactory = _ => "cpu",
+    };
     private readonly Option<int?> threads = new("--threads") { Description = "CPU threads [default: all cores]" };
     private readonly Option<double> patchSize = new("--patch-size") { Description = "Side of a local-alignment patch, in Å", DefaultValueFactory = _ => 500 };
     private readonly Option<int[]?> patches = new("--patches")
@@ -71,7 +75,7 @@ internal sealed class FlexAlignCommand : Command
             string value = r.GetValueOrDefault<string>();
             if (!Backends.Contains(value, StringComparer.Ordinal))
             {
-                r.AddError($"Backend '{value}' is not available; available backends: {string.Join(", ", Backends)} ('auto', every worker through the scheduler, is not available yet).");
+                r.AddError($"Backend '{value}' is not available; available backends: {string.Join(", ", Backends)}.");
             }
         });
         threadsOption.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) { r.AddError("--threads must be at least 1."); } });

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Oompa.Core.Devices;
-using Oompa.Core.Devices.OpenCl;
 using Oompa.Samples.FlexAlign;
 using Oompa.Samples.FlexAlign.Global;
 using Oompa.Samples.FlexAlign.LocalAlignment;
@@ -13,7 +12,8 @@ namespace Oompa.Cli.FlexAlign;
 
 /// <summary>
 /// The code path shared by <c>oompa flexalign</c> and <c>oompa demo</c>: open and check the movie (and references),
-/// align it globally (and locally when patches are given) on the CPU, and write the outputs all-or-nothing. Input problems surface as
+/// align it globally (and locally when patches are given) on the requested backend (<see cref="FlexAlignBackend"/>), and
+/// write the outputs all-or-nothing. Input problems surface as
 /// <see cref="FlexAlignInputException"/>; nothing is left in the output folder when a run fails (a folder this run
 /// created is removed again).
 /// </summary>
@@ -55,7 +55,8 @@ internal static class FlexAlignRunner
         }
 
         var device = new CpuDevice(request.Threads);
-        var algorithms = new AlgorithmProvider(device, loggerFactory, request.Backend == "opencl" ? OpenClDevices.Require() : null);
+        using var backend = FlexAlignBackend.Open(request.Backend, device, loggerFactory);
+        var algorithms = backend.Algorithms;
         var result = new GlobalAligner(algorithms).Align(source, settings, computeSum: request.Patches is null, progress, cancellationToken);
         LocalAlignmentResult? local = null;
         float[]? sum = null;
@@ -94,6 +95,7 @@ internal static class FlexAlignRunner
             GainTransform = request.GainTransform,
             Backend = algorithms.Backend,
             Threads = device.Threads,
+            Workers = algorithms.Workers,
             Timings = [new("align", Math.Round(align, 3))],
         };
         var paths = AlignmentOutputs.Write(request.OutputDirectory, record);

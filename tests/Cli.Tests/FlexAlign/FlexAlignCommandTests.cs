@@ -158,11 +158,37 @@ public sealed class FlexAlignCommandTests : IDisposable
     }
 
     [Fact]
+    public void Auto_backend_aligns_on_every_worker_like_the_cpu_and_records_the_workers()
+    {
+        var movie = Phantom();
+        string path = WriteMovie("grid.mrc", movie.Frames, Frames);
+        string cpuOut = Path.Combine(folder, "cpu");
+
+        var (cpuCode, _, cpuErr) = Run("flexalign", "--movie", path, "--max-shift", "20", "--backend", "cpu", "--out", cpuOut);
+        var (code, _, stderr) = Run("flexalign", "--movie", path, "--max-shift", "20", "--backend", "auto", "--threads", "3", "--out", Out);
+
+        Assert.True(cpuCode == 0, $"exit {cpuCode}; stderr: {cpuErr}");
+        Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
+        var cpu = StarFile.Read(Path.Combine(cpuOut, "grid.star")).Block("global_shift");
+        var auto = StarFile.Read(Path.Combine(Out, "grid.star")).Block("global_shift");
+        for (int t = 0; t < Frames; t++)
+        {
+            Assert.Equal(cpu.GetDouble("_rlnMicrographShiftX", t), auto.GetDouble("_rlnMicrographShiftX", t), 0.01);
+            Assert.Equal(cpu.GetDouble("_rlnMicrographShiftY", t), auto.GetDouble("_rlnMicrographShiftY", t), 0.01);
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Out, "grid.json")));
+        var settings = json.RootElement.GetProperty("settings");
+        Assert.Equal("auto", settings.GetProperty("backend").GetString());
+        Assert.Equal(["cpu0 (1 cores)", "cpu1 (1 cores)", "cpu2 (1 cores)"], settings.GetProperty("workers").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
     public void Unknown_backend_is_refused_listing_the_available_ones()
     {
         string path = WriteMovie("grid.mrc", Phantom().Frames, Frames);
 
-        AssertFails(["--movie", path, "--backend", "auto"], "available backends: cpu, opencl");
+        AssertFails(["--movie", path, "--backend", "cuda"], "available backends: cpu, opencl, auto");
     }
 
     [Fact]
