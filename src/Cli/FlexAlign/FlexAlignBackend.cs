@@ -30,7 +30,7 @@ internal sealed class FlexAlignBackend : IDisposable
     /// <summary>
     /// Opens backend <paramref name="name"/>: <c>cpu</c> (the multi-threaded CPU strategies on
     /// <paramref name="device"/>), <c>opencl</c> (the first OpenCL device first, the CPU for what it declines) or
-    /// <c>auto</c> (every worker of a task runtime, see <see cref="AutoOptions"/>).
+    /// <c>auto</c> (every worker of a task runtime, see <see cref="AutoOptions(int, ILogger?)"/>).
     /// </summary>
     /// <exception cref="ArgumentException">An unknown name.</exception>
     public static FlexAlignBackend Open(string name, CpuDevice device, ILoggerFactory loggerFactory)
@@ -51,14 +51,23 @@ internal sealed class FlexAlignBackend : IDisposable
     }
 
     /// <summary>
-    /// The runtime of <c>auto</c>: one one-core CPU worker per thread (so batches of frames and blocks of pairs run side
-    /// by side, each single-threaded), the policy from <c>OOMPA_SCHED</c> (default dmda), performance models kept per
-    /// host across runs. Every worker's algorithms come from <see cref="WorkerStrategies"/>, which gives an OpenCL worker
-    /// (its device an <see cref="OpenClDevice"/>) the OpenCL strategies of its device; OpenCL workers join here once the
-    /// scheduler's options provide them.
+    /// The runtime of <c>auto</c>: every OpenCL device (<see cref="OpenClDevices.All"/>) as a worker with its memory node,
+    /// plus one one-core CPU worker per thread (so batches of frames and blocks of pairs run side by side, each
+    /// single-threaded); when an OpenCL device runs on the host's CPU (pocl), one thread fewer is given to CPU workers,
+    /// since that device computes on the same cores. The policy comes from <c>OOMPA_SCHED</c> (default dmda) and
+    /// performance models are kept per host across runs. Every worker's algorithms come from
+    /// <see cref="WorkerStrategies"/>: CPU strategies for a CPU worker, the device's OpenCL strategies for an OpenCL one.
     /// </summary>
-    public static RuntimeOptions AutoOptions(int threads, ILogger? logger = null) =>
-        new() { Workers = CpuWorker.Split(threads), Logger = logger };
+    public static RuntimeOptions AutoOptions(int threads, ILogger? logger = null) => AutoOptions(threads, OpenClDevices.All, logger);
+
+    /// <summary>The runtime of <c>auto</c> over the given OpenCL <paramref name="devices"/> (see the other overload).</summary>
+    public static RuntimeOptions AutoOptions(int threads, IReadOnlyList<OpenClDevice> devices, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        bool sharesCores = devices.Any(d => d.Info.Type.HasFlag(OpenClDeviceType.Cpu));
+        int cpuThreads = sharesCores ? Math.Max(1, threads - 1) : threads;
+        return new RuntimeOptions { Workers = CpuWorker.Split(cpuThreads), Logger = logger }.WithOpenCl(devices);
+    }
 
     /// <summary>Disposes the runtime of <c>auto</c>.</summary>
     public void Dispose() => runtime?.Dispose();

@@ -156,12 +156,32 @@ public sealed partial class ScheduledAlgorithm<TOut, TIn, TSettings>
         TIn i = call.Input;
         if (!worker.Device.MemoryNode.IsHost)
         {
-            o = WrapperRebinder.Rebind(o, [.. call.OutputAccess.Select(a => a < 0 ? null : context.Payload(a))]);
-            i = WrapperRebinder.Rebind(i, [.. call.InputAccess.Select(a => a < 0 ? null : context.Payload(a))]);
+            o = WrapperRebinder.Rebind(o, Replicas(o, call.OutputAccess, context));
+            i = WrapperRebinder.Rebind(i, Replicas(i, call.InputAccess, context));
         }
 
         instance.Execute(o, i);
         instance.Synchronize();
+    }
+
+    /// <summary>
+    /// Each member's payload as this call describes it (its logical descriptor: a buffer reused with another Fourier
+    /// state or shape is described by the call, not by its first registration) over the bytes of its replica on the
+    /// worker's node.
+    /// </summary>
+    private static IPayload?[] Replicas(PayloadWrapper wrapper, int[] access, TaskContext context)
+    {
+        var members = wrapper.Members;
+        var payloads = new IPayload?[access.Length];
+        for (int m = 0; m < access.Length; m++)
+        {
+            if (access[m] >= 0 && members[m].Payload is { } own)
+            {
+                payloads[m] = PayloadViews.WithPhysical(own, context.Payload(access[m]).Physical);
+            }
+        }
+
+        return payloads;
     }
 
     private IAlgorithm<TOut, TIn, TSettings> Create(IWorker worker)

@@ -57,6 +57,21 @@ public sealed class BackendAgreementTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Auto_with_cpu_and_opencl_workers_gives_the_cpu_shifts()
+    {
+        // The demo's auto runtime: CPU workers plus the OpenCL device (pocl in CI) as a worker with its memory node, so
+        // frames and spectra move between host and device memory as the policy places the tasks.
+        var device = OpenClDevices.Require();
+        using var runtime = new TaskRuntime(new RuntimeOptions { Workers = CpuWorker.Split(2), PersistModels = false, Policy = "dmda" }.WithOpenCl([device]));
+        var auto = Align(AlgorithmProvider.Scheduled(runtime, CpuDevice.Default));
+        AssertAgree("auto (cpu + opencl)", auto);
+        var summary = runtime.Summary();
+        output.WriteLine(summary.ToString());
+        Assert.Contains(summary.Workers, w => w.Name.StartsWith("opencl", StringComparison.Ordinal) && w.Tasks > 0);
+        Assert.Contains(summary.Workers, w => w.Name.StartsWith("cpu", StringComparison.Ordinal) && w.Tasks > 0);
+    }
+
+    [Fact]
     public void Auto_with_the_eager_policy_gives_the_cpu_shifts()
     {
         using var runtime = new TaskRuntime(new RuntimeOptions { Workers = CpuWorker.Split(3), PersistModels = false, Policy = "eager" });
