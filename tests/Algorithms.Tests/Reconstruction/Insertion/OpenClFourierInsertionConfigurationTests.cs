@@ -124,7 +124,7 @@ public sealed class OpenClInsertionOnTheFlyConfigurationTests : OpenClFourierIns
     [InlineData(4, 100.0)]
     public void Weights_with_a_large_alpha_meet_the_contract_computed_and_precomputed(int order, double alpha)
     {
-        // α·s above 20 takes the kernel's asymptotic series of e^(−x)·I_m(x); large α would overflow a plain float series.
+        // α·s above 10 takes the kernel's asymptotic series of e^(−x)·I_m(x); large α would overflow a plain float series.
         var settings = new FourierInsertionSettings(BlobRadius: 2.7, BlobOrder: order, BlobAlpha: alpha, Evaluation: BlobEvaluation.OnTheFly);
         var c = Case(settings, half: 6, spaces: 5, seed: order + 3);
         var (cpuG, cpuW, reference) = RunCpu(c);
