@@ -28,16 +28,18 @@ public static class ReconstructionJob
             throw new ReconstructionInputException($"Backend '{request.Backend}' is not available for reconstruction; available: {string.Join(", ", AlgorithmProvider.Backends)}.");
         }
 
-        progress?.Report(new ReconstructionProgress("read", 0, 1));
-        var set = ParticleStarReader.Read(request.ParticlesPath);
-        progress?.Report(new ReconstructionProgress("read", 1, 1));
-        var settings = new ReconstructionSettings(request.Padding, request.MaxResolution, group, request.Insertion, request.BatchSize);
         var device = new CpuDevice(request.Threads);
-        var map = new float[set.ImageSize * set.ImageSize * set.ImageSize];
+        float[] map;
+        ParticleSet set;
         ReconstructionTimings timings;
         IReadOnlyList<WorkerTasks>? workers = null;
-        using (var provider = CreateProvider(request.Backend, device, loggers))
+        using (var provider = CreateProvider(request.Backend, device, loggers))   // a missing device fails before any reading
         {
+            progress?.Report(new ReconstructionProgress("read", 0, 1));
+            set = ParticleStarReader.Read(request.ParticlesPath);
+            progress?.Report(new ReconstructionProgress("read", 1, 1));
+            var settings = new ReconstructionSettings(request.Padding, request.MaxResolution, group, request.Insertion, request.BatchSize);
+            map = new float[set.ImageSize * set.ImageSize * set.ImageSize];
             using (var reconstructor = Create(set, settings, provider))
             {
                 Insert(set, reconstructor, progress);
