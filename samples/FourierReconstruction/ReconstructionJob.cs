@@ -28,27 +28,35 @@ public static class ReconstructionJob
             throw new ReconstructionInputException($"Backend '{request.Backend}' is not available for reconstruction; available: {string.Join(", ", AlgorithmProvider.Backends)}.");
         }
 
-        progress?.Report(new ReconstructionProgress("read", 0, 1));
-        var set = ParticleStarReader.Read(request.ParticlesPath);
-        progress?.Report(new ReconstructionProgress("read", 1, 1));
-        var settings = new ReconstructionSettings(request.Padding, request.MaxResolution, group, request.Insertion, request.BatchSize);
         var device = new CpuDevice(request.Threads);
-        var map = new float[set.ImageSize * set.ImageSize * set.ImageSize];
+        float[] map;
+        ParticleSet set;
         ReconstructionTimings timings;
-        using (var reconstructor = Create(set, settings, new AlgorithmProvider(device, loggers)))
+        IReadOnlyList<WorkerTasks>? workers = null;
+        using (var provider = CreateProvider(request.Backend, device, loggers))   // a missing device fails before any reading
         {
-            Insert(set, reconstructor, progress);
-            progress?.Report(new ReconstructionProgress("finish", 0, 1));
-            reconstructor.Finish(map);
-            progress?.Report(new ReconstructionProgress("finish", 1, 1));
-            timings = reconstructor.Timings;
+            progress?.Report(new ReconstructionProgress("read", 0, 1));
+            set = ParticleStarReader.Read(request.ParticlesPath);
+            progress?.Report(new ReconstructionProgress("read", 1, 1));
+            var settings = new ReconstructionSettings(request.Padding, request.MaxResolution, group, request.Insertion, request.BatchSize);
+            map = new float[set.ImageSize * set.ImageSize * set.ImageSize];
+            using (var reconstructor = Create(set, settings, provider))
+            {
+                Insert(set, reconstructor, progress);
+                progress?.Report(new ReconstructionProgress("finish", 0, 1));
+                reconstructor.Finish(map);
+                progress?.Report(new ReconstructionProgress("finish", 1, 1));
+                timings = reconstructor.Timings;
+            }
+
+            workers = provider.Runtime?.Summary().Workers.Select(w => new WorkerTasks(w.Name, w.Tasks, w.BusySeconds)).ToList();
         }
 
         progress?.Report(new ReconstructionProgress("write", 0, 1));
         Write(request.OutputPath, map, set);
         progress?.Report(new ReconstructionProgress("write", 1, 1));
         return new ReconstructionSummary(request.OutputPath, set.Particles.Count, group.Name, group.Operators.Count, set.ImageSize, set.PixelSize,
-            "cpu", device.Threads, timings, clock.Elapsed.TotalSeconds);
+            request.Backend, device.Threads, timings, clock.Elapsed.TotalSeconds, workers);
     }
 
     /// <summary>The group named <paramref name="name"/>, or an input error listing the accepted names.</summary>
@@ -62,6 +70,24 @@ public static class ReconstructionJob
         catch (FormatException e)
         {
             throw new ReconstructionInputException($"Symmetry: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The provider of <paramref name="backend"/>; a missing OpenCL device is an input error naming the backend.</summary>
+    /// <exception cref="ReconstructionInputException">The backend cannot run here.</exception>
+    public static AlgorithmProvider CreateProvider(string backend, CpuDevice device, ILoggerFactory? loggers = null, Oompa.Scheduler.RuntimeOptions? runtimeOptions = null)
+    {
+        try
+        {
+            return AlgorithmProvider.Create(backend, device, loggers, runtimeOptions);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ReconstructionInputException($"--backend {backend}: {e.Message}", e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ReconstructionInputException(e.Message.Split(" (Parameter")[0], e);
         }
     }
 

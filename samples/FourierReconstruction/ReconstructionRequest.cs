@@ -26,7 +26,7 @@ public sealed record ReconstructionRequest
     /// <summary>CPU threads; null for all cores.</summary>
     public int? Threads { get; init; }
 
-    /// <summary>The backend: <c>cpu</c> (the only one until the OpenCL insertion kernel lands).</summary>
+    /// <summary>The backend: <c>cpu</c>, <c>opencl</c> (the first OpenCL device first, CPU for what it declines) or <c>auto</c> (every CPU and OpenCL worker through the task runtime).</summary>
     public string Backend { get; init; } = "cpu";
 
     /// <summary>Projections per batch.</summary>

@@ -32,6 +32,8 @@ public static class OompaOpenClServiceCollectionExtensions
             Extrema.ExtremaFinderStrategies.OpenCl(device));
         services.AddAlgorithm<Reduction.Reduction, Reduction.ReductionOutput, Reduction.ReductionInput, Reduction.ReductionSettings>(
             Reduction.ReductionStrategies.OpenCl(device));
+        services.AddAlgorithm<Reconstruction.Insertion.FourierInsertion, Reconstruction.Insertion.FourierInsertionOutput, Reconstruction.Insertion.FourierInsertionInput, Reconstruction.Insertion.FourierInsertionSettings>(
+            Reconstruction.Insertion.FourierInsertionStrategies.OpenCl(device));
         return services;
     }
 }

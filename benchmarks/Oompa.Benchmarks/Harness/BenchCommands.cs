@@ -26,7 +26,7 @@ internal static class BenchCommands
         ["opencl"] = ("OpenCL kernels' effective bandwidth vs a device copy, host<->device transfers, FFT vs FFTW [--size S]", (_, a) => OpenClBench.Run(a)),
         ["tuner"] = ("Dynamic tuning of every OpenCL kernel with a case: default vs tuned device time and tuning overhead [--size S --budget N --store DIR]", (_, a) => Oompa.Benchmarks.Tuning.TunerBench.Run(a)),
         ["flexalign"] = ("FlexAlign global alignment + aligned sum of a 4096^2 x 40 phantom vs its required FFTs [--size S --frames N --passes P]", (_, a) => FlexAlignBench.Run(a)),
-        ["reconstruct"] = ("Fourier reconstruction insertion: projections/s and inserted voxels/s for 64^2 x 78 operators, 128^2 and 256^2 x 1, per backend [--fast --scale F]", (_, a) => ReconstructionBench.Run(a)),
+        ["reconstruct"] = ("Fourier reconstruction insertion: projections/s and inserted voxels/s for 64^2 x 78 operators, 128^2 and 256^2 x 1, per backend (cpu, opencl, auto) [--fast --scale F --backend cpu|opencl|auto|opencl-staged|all]", (_, a) => ReconstructionBench.Run(a)),
         ["scheduler"] = ("Task runtime: per-task overhead of empty tasks (target <= 5 us) and simulated makespan / lower bound per policy [--tasks N --graphs G]", (_, a) => SchedulerBench.Run(a)),
     };
 

@@ -10,7 +10,8 @@ namespace Oompa.Benchmarks.OpenCl;
 /// <c>./oompa bench opencl [--size S]</c>: on the first OpenCL device, the effective bandwidth of every algorithm's
 /// kernels on device-resident S×S single-precision data (default 2048), timed with profiling markers, as a ratio to a
 /// device-to-device copy of the same bytes measured in the same process; host↔device transfer bandwidth from pageable
-/// and pinned memory; and the FFT time next to FFTW on the same data. Last line JSON.
+/// and pinned memory; the FFT time next to FFTW on the same data; and FourierInsertion's inserted voxels/s at 64² and
+/// 128² projections (<see cref="InsertionBench"/>, fixed shapes). Last line JSON.
 /// </summary>
 internal static class OpenClBench
 {
@@ -46,7 +47,7 @@ internal static class OpenClBench
             }
         }
 
-        foreach (var line in OpenClBenchCases.FftComparison(device, size))
+        foreach (var line in OpenClBenchCases.FftComparison(device, size).Concat(InsertionBench.Rates(device)))
         {
             report.Line(line.Label, line.Text);
             foreach (var (key, value) in line.Fields)

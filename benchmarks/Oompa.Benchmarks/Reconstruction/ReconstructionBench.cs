@@ -6,16 +6,22 @@ using Oompa.Algorithms.Reconstruction.Phantom;
 using Oompa.Algorithms.Reconstruction.Symmetry;
 using Oompa.Benchmarks.Harness;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
+using Oompa.Scheduler;
+using Oompa.Scheduler.Workers;
 using Oompa.Samples.FourierReconstruction.Pipeline;
 
 namespace Oompa.Benchmarks.Reconstruction;
 
 /// <summary>
-/// <c>./oompa bench reconstruct [--fast] [--scale F]</c>: insertion throughput of the Fourier reconstruction per
-/// backend (cpu today) for three cases: 64² projections under the 78 operators of D39, and 128² and 256² projections
-/// under one.
+/// <c>./oompa bench reconstruct [--fast] [--scale F] [--backend cpu|opencl|auto|opencl-staged|all]</c>: insertion
+/// throughput of the Fourier reconstruction per backend (default cpu, opencl and auto; <c>opencl-staged</c> is opencl with
+/// G and W in host payloads staged per call, to measure what keeping them on the device saves) for three cases: 64²
+/// projections under the 78 operators of D39, and 128² and 256² projections under one.
 /// Default settings (pad 2, blob 1.9/0/15 from a table; <c>--fast</c> for nearest neighbour). Per case: a warm-up
 /// batch, then enough projections for about 5 s of insertion on two cores (<c>--scale</c> multiplies the counts).
+/// Under auto the insertion time is the submitting thread's time in insertion (waits for a free batch buffer and the
+/// final wait for every task and the reduction included), and the tasks per worker are reported.
 /// Reported: projections/s and traverse spaces/s of the insertion alone, inserted voxels/s (voxels updated, counted
 /// exactly on a sample of spaces), the whole loop's projections/s (preprocessing and traverse spaces included), and
 /// the one-off finalisation time. Plain stopwatch timing; the projections are generated beforehand.
@@ -28,7 +34,8 @@ internal static class ReconstructionBench
         double scale = Option(args, "--scale", 1);
         var insertion = fast ? new FourierInsertionSettings(Mode: InsertionMode.NearestNeighbour) : FourierInsertionSettings.Default;
         var device = CpuDevice.Default;
-        var provider = new AlgorithmProvider(device);
+        string which = Text(args, "--backend", "all");
+        string[] backends = which == "all" ? ["cpu", "opencl", "auto"] : [which];
         var operators78 = SymmetryGroup.Parse("D39").Operators.ToArray();
         (string Name, int Size, Matrix3[] Operators, int Projections)[] cases =
         [
@@ -38,21 +45,42 @@ internal static class ReconstructionBench
         ];
 
         var report = new BenchReport("reconstruct")
-            .Line("settings", Inv($"pad 2, blob 1.9/0/15 {(fast ? "fast (nearest neighbour + late blobbing)" : "gather from a 10000-entry table")}, backend cpu, {device.Threads} threads"));
-        report.Field("backend", "cpu").Field("threads", device.Threads).Field("mode", fast ? "fast" : "blob");
-        foreach (var (name, size, operators, count) in cases)
+            .Line("settings", Inv($"pad 2, blob 1.9/0/15 {(fast ? "fast (nearest neighbour + late blobbing)" : "gather from a 10000-entry table")}, backends {string.Join(", ", backends)}, {device.Threads} threads"));
+        report.Field("backend", which).Field("threads", device.Threads).Field("mode", fast ? "fast" : "blob");
+        foreach (string backend in backends)
         {
-            var r = Measure(size, operators, count, insertion, provider);
-            string key = Inv($"{size}_ops{operators.Length}");
-            report.Line(name, Inv($"{r.ProjectionsPerSecond:F1} projections/s, {r.SpacesPerSecond:F0} spaces/s, {r.VoxelsPerSecond / 1e6:F1} M voxels/s (insertion {r.InsertionSeconds:F2} s for {count} projections; whole loop {r.LoopProjectionsPerSecond:F1} projections/s; finish {r.FinishSeconds:F2} s)"));
-            report.Field($"cpu_{key}_projections_per_s", r.ProjectionsPerSecond)
-                .Field($"cpu_{key}_voxels_per_s", r.VoxelsPerSecond)
-                .Field($"cpu_{key}_loop_projections_per_s", r.LoopProjectionsPerSecond)
-                .Field($"cpu_{key}_finish_s", r.FinishSeconds);
+            using var provider = Provider(backend, device);
+            if (provider.OpenCl is { } openCl)
+            {
+                report.Line(Inv($"{backend} device"), openCl.Name);
+            }
+
+            foreach (var (name, size, operators, count) in cases)
+            {
+                var r = Measure(size, operators, count, insertion, provider);
+                string key = Inv($"{backend.Replace('-', '_')}_{size}_ops{operators.Length}");
+                report.Line(Inv($"{backend}: {name}"), Inv($"{r.ProjectionsPerSecond:F1} projections/s, {r.SpacesPerSecond:F0} spaces/s, {r.VoxelsPerSecond / 1e6:F1} M voxels/s (insertion {r.InsertionSeconds:F2} s for {count} projections; whole loop {r.LoopProjectionsPerSecond:F1} projections/s; finish {r.FinishSeconds:F2} s)"));
+                report.Field($"{key}_projections_per_s", r.ProjectionsPerSecond)
+                    .Field($"{key}_voxels_per_s", r.VoxelsPerSecond)
+                    .Field($"{key}_loop_projections_per_s", r.LoopProjectionsPerSecond)
+                    .Field($"{key}_finish_s", r.FinishSeconds);
+            }
+
+            if (provider.Runtime is { } runtime)
+            {
+                report.Line("auto: tasks per worker", string.Join(", ", runtime.Summary().Workers.Select(w => Inv($"{w.Name} {w.Tasks} ({w.BusySeconds:F2} s busy)"))));
+            }
         }
 
         return report;
     }
+
+    private static AlgorithmProvider Provider(string backend, CpuDevice device) => backend switch
+    {
+        "opencl-staged" => new AlgorithmProvider(device, openCl: OpenClDevices.Require(), deviceAccumulators: false),
+        "auto" => AlgorithmProvider.Create("auto", device, runtimeOptions: new RuntimeOptions { Workers = CpuWorker.Split(device.Threads), PersistModels = false }),
+        _ => AlgorithmProvider.Create(backend, device),
+    };
 
     private static Result Measure(int size, Matrix3[] operators, int count, FourierInsertionSettings insertion, AlgorithmProvider provider)
     {
@@ -81,12 +109,11 @@ internal static class ReconstructionBench
             reconstructor.Add(images[k], angles[k]);
         }
 
-        reconstructor.Flush();
-        double loop = clock.Elapsed.TotalSeconds;
+        var map = new float[size * size * size];
+        reconstructor.Finish(map);   // under auto: waits for the tasks and combines the partial volumes (counted as insertion)
+        double finishSeconds = reconstructor.Timings.Finalization.TotalSeconds;
+        double loop = clock.Elapsed.TotalSeconds - finishSeconds;
         double insertionSeconds = reconstructor.Timings.Insertion.TotalSeconds - before.Insertion;
-        var finish = Stopwatch.StartNew();
-        reconstructor.Finish(new float[size * size * size]);
-        double finishSeconds = finish.Elapsed.TotalSeconds;
 
         // Voxels per space, counted on a sample of spaces (the work per space varies little with the angle).
         var geometry = reconstructor.Geometry;
@@ -111,6 +138,15 @@ internal static class ReconstructionBench
         return i + 1 < args.Length && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0
             ? v
             : throw new InvalidOperationException($"{name} needs a positive number.");
+    }
+
+    private static string Text(string[] args, string name, string fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        string[] valid = ["cpu", "opencl", "auto", "opencl-staged", "all"];
+        return i < 0 ? fallback
+            : i + 1 < args.Length && valid.Contains(args[i + 1]) ? args[i + 1]
+            : throw new InvalidOperationException($"{name} needs one of {string.Join(", ", valid)}.");
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

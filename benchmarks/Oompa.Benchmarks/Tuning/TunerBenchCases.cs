@@ -11,7 +11,8 @@ namespace Oompa.Benchmarks.Tuning;
 internal static class TunerBenchCases
 {
     /// <summary>Cases for kernels <c>bench opencl</c> does not run; each builds its algorithm on device-resident data of side S.</summary>
-    public static IReadOnlyList<Func<OpenClDevice, int, OpenClBenchCase>> Extra { get; } = [];
+    /// <remarks>FourierInsertion's three kernel definitions run on 64² projections whatever S is (<see cref="InsertionBench.TunerCases"/>).</remarks>
+    public static IReadOnlyList<Func<OpenClDevice, int, OpenClBenchCase>> Extra { get; } = [.. InsertionBench.TunerCases];
 
     /// <summary>Every case, <c>bench opencl</c>'s first.</summary>
     public static IEnumerable<Func<OpenClDevice, int, OpenClBenchCase>> All => OpenClBenchCases.All.Concat(Extra);

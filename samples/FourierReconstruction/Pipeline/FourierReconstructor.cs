@@ -18,16 +18,11 @@ public sealed class FourierReconstructor : IDisposable
 {
     private readonly AlgorithmProvider provider;
     private readonly ProjectionPreprocessor preprocessor;
-    private readonly FourierInsertion insertion;
-    private readonly OwnedPayload<FourierDescriptor> volume;
-    private readonly OwnedPayload<LogicalDescriptor> weights;
-    private readonly OwnedPayload<LogicalDescriptor> spaces;
-    private readonly OwnedPayload<LogicalDescriptor>? table;
+    private readonly VolumeAccumulator accumulator;
     private readonly float[] images;
     private readonly double[] origins;
     private readonly Matrix3[] orientations;
     private int pending;
-    private int initialisedSpaces;
     private bool finished;
 
     /// <summary>Allocates the Fourier volume and the batch buffers and initialises the algorithms.</summary>
@@ -52,18 +47,7 @@ public sealed class FourierReconstructor : IDisposable
         var allocator = HostAllocator.Shared;
         int batch = settings.BatchSize;
         preprocessor = new ProjectionPreprocessor(Geometry, batch, provider.FourierTransform(), provider.FourierProcessing(), allocator);
-        var spectra = preprocessor.Spectra.Descriptor;
-        volume = OwnedPayload<FourierDescriptor>.Allocate(allocator, FourierInsertion.VolumeDescriptor(spectra), DataType.Complex32, "Fourier volume G", new AllocationOptions(Zeroed: true));
-        weights = OwnedPayload<LogicalDescriptor>.Allocate(allocator, FourierInsertion.WeightsDescriptor(spectra), DataType.Float32, "weights W", new AllocationOptions(Zeroed: true));
-        spaces = OwnedPayload<LogicalDescriptor>.Allocate(allocator, FourierInsertion.SpacesDescriptor(batch * Operators.Count), TraverseSpace.DataType, "traverse spaces");
-        var insertionSettings = settings.InsertionSettings;
-        if (insertionSettings.UsesTable)
-        {
-            table = OwnedPayload<LogicalDescriptor>.Allocate(allocator, FourierInsertion.TableDescriptor(), DataType.Float32, "blob table");
-            insertionSettings.CreateBlob().FillTable(table.AsSpan<float>());
-        }
-
-        insertion = provider.FourierInsertion();
+        accumulator = provider.Accumulator(preprocessor.Spectra.Descriptor, batch * Operators.Count, settings.InsertionSettings);
         images = new float[batch * imageSize * imageSize];
         origins = new double[2 * batch];
         orientations = new Matrix3[batch];
@@ -140,21 +124,15 @@ public sealed class FourierReconstructor : IDisposable
 
         clock.Restart();
         int count = pending * Operators.Count;
-        var target = spaces.AsSpan<TraverseSpace>()[..count];
+        var target = accumulator.Spaces(count);
+        Timings.Insertion += clock.Elapsed;   // under auto: waiting for the batch buffer to come free
+
+        clock.Restart();
         TraverseSpaces.Fill(target, orientations[..pending], Operators, Geometry.HalfSize, Settings.InsertionSettings);
         Timings.Spaces += clock.Elapsed;
 
         clock.Restart();
-        var input = new FourierInsertionInput(preprocessor.Spectra, SpacesPayload(count), table?.Payload);
-        var output = new FourierInsertionOutput(volume.Payload, weights.Payload);
-        if (initialisedSpaces != count)
-        {
-            insertion.Init(output, input, Settings.InsertionSettings).ThrowIfFailed();
-            initialisedSpaces = count;
-        }
-
-        insertion.Execute(output, input);
-        insertion.Synchronize();
+        accumulator.Insert(preprocessor.Spectra, count);
         Timings.Insertion += clock.Elapsed;
         ProjectionsInserted += pending;
         pending = 0;
@@ -174,6 +152,10 @@ public sealed class FourierReconstructor : IDisposable
 
         finished = true;
         var clock = Stopwatch.StartNew();
+        var (volume, weights) = accumulator.Gather();
+        Timings.Insertion += clock.Elapsed;   // the last batches (auto: every pending task and the reduction)
+
+        clock.Restart();
         using var fft = provider.FourierTransform();
         FourierVolumeFinalizer.Finish(Geometry, Settings.InsertionSettings, volume.AsSpan<ComplexF>(), weights.AsSpan<float>(), map, fft, Settings.WeightThreshold, parallel: provider.Device.ParallelOptions);
         Timings.Finalization += clock.Elapsed;
@@ -184,11 +166,7 @@ public sealed class FourierReconstructor : IDisposable
     {
         finished = true;
         preprocessor.Dispose();
-        insertion.Dispose();
-        volume.Dispose();
-        weights.Dispose();
-        spaces.Dispose();
-        table?.Dispose();
+        accumulator.Dispose();
     }
 
     private void ThrowIfFinished()
@@ -198,9 +176,6 @@ public sealed class FourierReconstructor : IDisposable
             throw new InvalidOperationException("The reconstruction has finished (or was disposed); create a new one.");
         }
     }
-
-    private Payload<LogicalDescriptor> SpacesPayload(int count) =>
-        spaces.Payload with { Descriptor = FourierInsertion.SpacesDescriptor(count) };
 
     private static int FirstNonFinite(ReadOnlySpan<float> image)
     {

@@ -26,7 +26,7 @@ internal sealed class ReconstructCommand : Command
         AllowMultipleArgumentsPerToken = true,
     };
     private readonly Option<bool> fast = new("--fast") { Description = "Nearest-neighbour insertion, blob applied once at the end (faster, slightly less accurate)" };
-    private readonly Option<string> backend = new("--backend") { Description = $"Compute backend ({string.Join(", ", AlgorithmProvider.Backends)})", DefaultValueFactory = _ => "cpu" };
+    private readonly Option<string> backend = new("--backend") { Description = "Compute backend: cpu; opencl (first OpenCL device first, G and W kept on it; CPU for what it declines); auto (every CPU core and OpenCL device through the task scheduler, per-worker partial volumes summed at the end)", DefaultValueFactory = _ => "cpu" };
     private readonly Option<int?> threads = new("--threads") { Description = "CPU threads [default: all cores]" };
     private readonly Option<string> output = new("--out") { Description = "Output MRC volume (written atomically; its folder is created when missing)", Required = true };
 
@@ -60,7 +60,7 @@ internal sealed class ReconstructCommand : Command
             string value = r.GetValueOrDefault<string>();
             if (!AlgorithmProvider.Backends.Contains(value, StringComparer.Ordinal))
             {
-                r.AddError($"Backend '{value}' is not available for reconstruct; available: {string.Join(", ", AlgorithmProvider.Backends)} (the OpenCL insertion kernel and 'auto' through the scheduler are not implemented yet).");
+                r.AddError($"Backend '{value}' is not available for reconstruct; available: {string.Join(", ", AlgorithmProvider.Backends)} .");
             }
         });
         threads.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 1) { r.AddError("--threads must be at least 1."); } });

@@ -19,12 +19,12 @@ public static class PhantomReconstruction
         }
     }
 
-    public static Outcome Run(int size, EulerAngles[] angles, ReconstructionSettings settings, int seed = 5, Func<int, (double X, double Y)>? origins = null, CpuDevice? device = null, GaussianPhantom? phantom = null)
+    public static Outcome Run(int size, EulerAngles[] angles, ReconstructionSettings settings, int seed = 5, Func<int, (double X, double Y)>? origins = null, CpuDevice? device = null, GaussianPhantom? phantom = null, AlgorithmProvider? provider = null)
     {
         phantom ??= GaussianPhantom.Random(size, seed);
         var truth = new float[size * size * size];
         phantom.Sample(truth, size);
-        var provider = new AlgorithmProvider(device ?? CpuDevice.Default);
+        provider ??= new AlgorithmProvider(device ?? CpuDevice.Default);
         var reconstructor = new FourierReconstructor(size, settings, provider);
         var image = new float[size * size];
         for (int k = 0; k < angles.Length; k++)

@@ -1,7 +1,10 @@
 using Oompa.Algorithms.Common;
+using Oompa.Algorithms.Common.OpenCl;
 using Oompa.Algorithms.Reconstruction.Insertion.Cpu;
+using Oompa.Algorithms.Reconstruction.Insertion.OpenCl;
 using Oompa.Core.Algorithms;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
 
 namespace Oompa.Algorithms.Reconstruction.Insertion;
 
@@ -20,4 +23,11 @@ public static class FourierInsertionStrategies
     /// </summary>
     public static IReadOnlyList<StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings>> Cpu(CpuDevice device)
         => CpuStrategies.Pair(device, (name, cpu, multi) => new CpuFourierInsertion(name, cpu, multi));
+
+    /// <summary>
+    /// The OpenCL gather strategy on <paramref name="device"/>, named <see cref="OpenClStrategies.Kernels"/>: one
+    /// work-item per position of each space's traverse plane, tunable (see <see cref="FourierInsertionKernels"/>).
+    /// </summary>
+    public static IReadOnlyList<StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings>> OpenCl(OpenClDevice device)
+        => OpenClStrategies.Single(device, OpenClStrategies.Kernels, (n, d) => new OpenClFourierInsertion(n, d));
 }

@@ -1,0 +1,141 @@
+using Oompa.Algorithms.Common.OpenCl;
+using Oompa.Algorithms.Reconstruction.Geometry;
+using Oompa.Algorithms.Reconstruction.Insertion;
+using Oompa.Algorithms.Reconstruction.Insertion.OpenCl;
+using Oompa.Algorithms.Tests.FourierProcessing;
+using Oompa.Algorithms.Tests.Support;
+using Oompa.Core.Algorithms;
+using Oompa.Core.Data;
+using Oompa.Core.Devices;
+using Oompa.Tuning.Spaces;
+
+namespace Oompa.Algorithms.Tests.Reconstruction.Insertion;
+
+/// <summary>
+/// The autotuner may pick any configuration of the insertion kernels, so every one must meet the contract and agree
+/// with the CPU: a fixed-seed sample of each definition's valid configurations (plus its extremes and its default) runs
+/// a request with spaces of every plane direction, padding everywhere and fewer spaces than the largest GRID_DIM_Z.
+/// Against the single-threaded CPU strategy the bound is 10⁻⁵ of the largest magnitude for table and nearest weights
+/// (the same float operations; only the order in which spaces reach a voxel differs) and 10⁻⁴ for on-the-fly weights
+/// (float Bessel series, or PRECOMP's interpolated dense table, against the CPU's double weights) — the tuner's own
+/// validation bound — and against the double-precision contract the suite's tolerances. One subclass per kernel
+/// definition, so that the programs each compiles (one per configuration) are shared out between test classes.
+/// </summary>
+public abstract class OpenClFourierInsertionConfigurationTests
+{
+    /// <summary>The settings whose kernel definition is sampled.</summary>
+    protected abstract FourierInsertionSettings Settings { get; }
+
+    [Fact]
+    public void Sampled_configurations_agree_with_the_cpu_and_meet_the_contract()
+    {
+        var definition = OpenClFourierInsertion.DefinitionFor(Settings);
+        var sample = OpenClFourierProcessingConfigurationTests.Sample(definition.Space, 8);
+        if (!sample.Contains(definition.Default))
+        {
+            sample.Add(definition.Default);
+        }
+
+        Assert.True(sample.Count >= 8, $"only {sample.Count} configurations sampled");
+        var c = Case(Settings, half: 8, spaces: 14, seed: 11);
+        var (cpuG, cpuW, reference) = RunCpu(c);
+        bool nearest = Settings.Mode == InsertionMode.NearestNeighbour;
+        double rel = nearest ? FourierInsertionConformance.NearestRel
+            : Settings.UsesTable ? FourierInsertionConformance.TableRel : FourierInsertionConformance.OnTheFlyRel;
+        double agreement = !nearest && !Settings.UsesTable ? 1e-4 : 1e-5;
+        foreach (var configuration in sample)
+        {
+            using var h = new InsertionHarness(c);
+            Run(h, Strategy(configuration));
+            h.AssertMatches(reference, rel);
+            h.AssertInputsAndGuardsIntact();
+            AssertAgree(cpuG, cpuW, h, agreement, configuration.ToString());
+        }
+    }
+
+    /// <summary>Random generic orientations (spaces of all three plane directions), three spectra, padding everywhere.</summary>
+    internal static InsertionCase Case(FourierInsertionSettings settings, int half, int spaces, int seed)
+    {
+        var random = new Random(seed);
+        EulerAngles Next() => new(random.NextDouble() * 360, random.NextDouble() * 180, random.NextDouble() * 360);
+        var orientations = Enumerable.Range(0, spaces).Select(_ => Next()).ToArray();
+        var operators = Enumerable.Range(0, spaces).Select(_ => Next()).ToArray();
+        var weights = Enumerable.Range(0, spaces).Select(k => 0.5f + (k % 4 / 4f)).ToArray();
+        var indices = Enumerable.Range(0, spaces).Select(k => k % 3).ToArray();
+        return new InsertionCase(
+            half, 3, orientations, operators, weights, indices, settings, FourierInsertionSettings.DefaultTableSize,
+            new Padding(1, 0, 2, 1), new Padding(0, 2, 1, 0, 1, 1), new Padding(2, 1, 0, 1), seed);
+    }
+
+    internal static StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> Strategy(TuningConfiguration? configuration) =>
+        new(OpenClStrategies.Kernels, () => new OpenClFourierInsertion(OpenClStrategies.Kernels, OpenClTestDevice.Device) { Configuration = configuration });
+
+    internal static void Run(InsertionHarness h, StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> strategy)
+    {
+        using var algorithm = new FourierInsertion([strategy]);
+        algorithm.Init(h.Output, h.Input, h.Case.Settings).ThrowIfFailed();
+        algorithm.Execute(h.Output, h.Input);
+        algorithm.Synchronize();
+    }
+
+    /// <summary>The single-threaded CPU strategy's G and W for <paramref name="c"/>, and the contract's reference.</summary>
+    internal static (ComplexF[] G, float[] W, InsertionReference Reference) RunCpu(InsertionCase c)
+    {
+        using var h = new InsertionHarness(c);
+        Run(h, FourierInsertionStrategies.Cpu(new CpuDevice(1)).Single(f => f.Name == FourierInsertionStrategies.CpuSingleThreaded));
+        return (h.Volume.GetLogical<ComplexF>(), h.Weights.GetLogical<float>(), h.Reference());
+    }
+
+    /// <summary>|Δ| ≤ rel · (largest magnitude) per component, as the tuner validates candidates.</summary>
+    internal static void AssertAgree(ComplexF[] g, float[] w, InsertionHarness h, double rel, string what)
+    {
+        var actualG = h.Volume.GetLogical<ComplexF>();
+        var actualW = h.Weights.GetLogical<float>();
+        double scaleG = g.Max(v => Math.Max(Math.Abs(v.Re), Math.Abs(v.Im)));
+        double scaleW = w.Max(Math.Abs);
+        for (int v = 0; v < w.Length; v++)
+        {
+            double dg = Math.Max(Math.Abs(actualG[v].Re - g[v].Re), Math.Abs(actualG[v].Im - g[v].Im));
+            Assert.True(dg <= rel * scaleG, $"{what}: voxel {h.Position(v)} G = {actualG[v]}, CPU {g[v]} (bound {rel * scaleG:G3})");
+            Assert.True(Math.Abs(actualW[v] - w[v]) <= rel * scaleW, $"{what}: voxel {h.Position(v)} W = {actualW[v]}, CPU {w[v]} (bound {rel * scaleW:G3})");
+        }
+    }
+}
+
+public sealed class OpenClInsertionTableConfigurationTests : OpenClFourierInsertionConfigurationTests
+{
+    protected override FourierInsertionSettings Settings { get; } = new(BlobRadius: 2.1, BlobOrder: 2, BlobAlpha: 12);
+}
+
+public sealed class OpenClInsertionNearestConfigurationTests : OpenClFourierInsertionConfigurationTests
+{
+    protected override FourierInsertionSettings Settings { get; } = new(Mode: InsertionMode.NearestNeighbour);
+}
+
+public sealed class OpenClInsertionOnTheFlyConfigurationTests : OpenClFourierInsertionConfigurationTests
+{
+    protected override FourierInsertionSettings Settings { get; } = new(BlobRadius: 2.1, BlobOrder: 2, BlobAlpha: 12, Evaluation: BlobEvaluation.OnTheFly);
+
+    [Theory]
+    [InlineData(0, 60.0)]
+    [InlineData(1, 100.0)]
+    [InlineData(2, 35.0)]
+    [InlineData(3, 80.0)]
+    [InlineData(4, 100.0)]
+    public void Weights_with_a_large_alpha_meet_the_contract_computed_and_precomputed(int order, double alpha)
+    {
+        // α·s above 10 takes the kernel's asymptotic series of e^(−x)·I_m(x); large α would overflow a plain float series.
+        var settings = new FourierInsertionSettings(BlobRadius: 2.7, BlobOrder: order, BlobAlpha: alpha, Evaluation: BlobEvaluation.OnTheFly);
+        var c = Case(settings, half: 6, spaces: 5, seed: order + 3);
+        var (cpuG, cpuW, reference) = RunCpu(c);
+        var computed = FourierInsertionKernels.BlobOnTheFly.Default.With("PRECOMP", 0);
+        var precomputed = computed.With("PRECOMP", 1).With("SHARED_TABLE", 1);
+        foreach (var configuration in new[] { computed, precomputed })
+        {
+            using var h = new InsertionHarness(c);
+            Run(h, Strategy(configuration));
+            h.AssertMatches(reference, FourierInsertionConformance.OnTheFlyRel);
+            AssertAgree(cpuG, cpuW, h, 1e-4, configuration.ToString());
+        }
+    }
+}
