@@ -31,10 +31,10 @@ public abstract class OpenClFourierInsertionConfigurationTests
     {
         var definition = OpenClFourierInsertion.DefinitionFor(Settings);
         var sample = OpenClFourierProcessingConfigurationTests.Sample(definition.Space, 8);
-        if (!sample.Contains(definition.Default))
-        {
-            sample.Add(definition.Default);
-        }
+        var extras = definition.Space.Parameters.Any(p => p.Name == "SHARED_IMG")
+            ? new[] { definition.Default, definition.Default.With("SHARED_IMG", 1).With("BLOCK_DIM", 8).With("TILE", 2) }
+            : [definition.Default];
+        sample.AddRange(extras.Where(e => !sample.Contains(e)));
 
         Assert.True(sample.Count >= 8, $"only {sample.Count} configurations sampled");
         var c = Case(Settings, half: 8, spaces: 14, seed: 11);
@@ -67,8 +67,8 @@ public abstract class OpenClFourierInsertionConfigurationTests
             new Padding(1, 0, 2, 1), new Padding(0, 2, 1, 0, 1, 1), new Padding(2, 1, 0, 1), seed);
     }
 
-    internal static StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> Strategy(TuningConfiguration? configuration) =>
-        new(OpenClStrategies.Kernels, () => new OpenClFourierInsertion(OpenClStrategies.Kernels, OpenClTestDevice.Device) { Configuration = configuration });
+    internal static StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> Strategy(TuningConfiguration? configuration, long? patchElements = null) =>
+        new(OpenClStrategies.Kernels, () => new OpenClFourierInsertion(OpenClStrategies.Kernels, OpenClTestDevice.Device, patchElements) { Configuration = configuration });
 
     internal static void Run(InsertionHarness h, StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> strategy)
     {
@@ -105,6 +105,20 @@ public abstract class OpenClFourierInsertionConfigurationTests
 public sealed class OpenClInsertionTableConfigurationTests : OpenClFourierInsertionConfigurationTests
 {
     protected override FourierInsertionSettings Settings { get; } = new(BlobRadius: 2.1, BlobOrder: 2, BlobAlpha: 12);
+
+    [Theory]
+    [InlineData(1)]      // no block fits: every read goes to global memory
+    [InlineData(150)]    // some blocks' patches fit, others fall back
+    public void Shared_image_blocks_whose_patch_exceeds_the_capacity_read_global_memory_and_agree(long capacity)
+    {
+        var c = Case(Settings, half: 8, spaces: 6, seed: 4);
+        var (cpuG, cpuW, reference) = RunCpu(c);
+        var configuration = FourierInsertionKernels.BlobTable.Default.With("SHARED_IMG", 1).With("BLOCK_DIM", 8);
+        using var h = new InsertionHarness(c);
+        Run(h, Strategy(configuration, capacity));
+        h.AssertMatches(reference, FourierInsertionConformance.TableRel);
+        AssertAgree(cpuG, cpuW, h, 1e-5, $"{configuration} with a patch of {capacity}");
+    }
 }
 
 public sealed class OpenClInsertionNearestConfigurationTests : OpenClFourierInsertionConfigurationTests
