@@ -124,6 +124,21 @@ public sealed class OpenClInsertionTableConfigurationTests : OpenClFourierInsert
 public sealed class OpenClInsertionNearestConfigurationTests : OpenClFourierInsertionConfigurationTests
 {
     protected override FourierInsertionSettings Settings { get; } = new(Mode: InsertionMode.NearestNeighbour);
+
+    [Fact]
+    public void Tuning_spaces_have_the_documented_sizes_and_defaults_valid_on_every_device()
+    {
+        Assert.Equal(432, FourierInsertionKernels.BlobTable.Space.Count());
+        Assert.Equal(720, FourierInsertionKernels.BlobOnTheFly.Space.Count());
+        Assert.Equal(144, FourierInsertionKernels.Nearest.Space.Count());
+        foreach (var definition in new[] { FourierInsertionKernels.BlobTable, FourierInsertionKernels.BlobOnTheFly, FourierInsertionKernels.Nearest })
+        {
+            var d = definition.Default;
+            Assert.True(d["BLOCK_DIM"] * d["BLOCK_DIM"] <= 256, $"{definition}: {d}");
+            Assert.All(d.Where(p => p.Key.StartsWith("SHARED", StringComparison.Ordinal)), p => Assert.Equal(0, p.Value));
+            Assert.Equal(0, d["ATOMICS"]);
+        }
+    }
 }
 
 public sealed class OpenClInsertionOnTheFlyConfigurationTests : OpenClFourierInsertionConfigurationTests
