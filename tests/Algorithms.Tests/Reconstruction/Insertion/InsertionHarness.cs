@@ -94,8 +94,10 @@ public sealed class InsertionHarness : IDisposable
         }
 
         // Generic angles leave few ties; slices on volume planes put many coefficients exactly at integer offsets, where
-        // float and double may decide either way, so no limit applies then.
-        int allowed = Case.Generic ? Math.Max(3, touched / 25) : int.MaxValue;
+        // float and double may decide either way, so no limit applies then. The floor of 8 is for tiny volumes (R = 2
+        // touches ~80 voxels, where 4 near-edge coefficients occurred by chance in about one run in six); the limit only
+        // keeps the comparison from becoming vacuous.
+        int allowed = Case.Generic ? Math.Max(8, touched / 25) : int.MaxValue;
         Assert.True(ambiguous <= allowed, $"{ambiguous} of {touched} touched voxels are ambiguous. {Case}");
     }
 

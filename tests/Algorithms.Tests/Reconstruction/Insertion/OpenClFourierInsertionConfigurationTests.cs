@@ -13,8 +13,9 @@ namespace Oompa.Algorithms.Tests.Reconstruction.Insertion;
 
 /// <summary>
 /// The autotuner may pick any configuration of the insertion kernels, so every one must meet the contract and agree
-/// with the CPU: a fixed-seed sample of each definition's valid configurations (plus its extremes and its default) runs
-/// a request with spaces of every plane direction, padding everywhere and fewer spaces than the largest GRID_DIM_Z.
+/// with the CPU: 8 configurations per definition — its default, a SHARED_IMG one where it has the parameter, its
+/// extremes and a fixed-seed sample of the rest (each program compiles in about a second on pocl) — run a request with
+/// spaces of every plane direction, padding everywhere and fewer spaces than the largest GRID_DIM_Z.
 /// Against the single-threaded CPU strategy the bound is 10⁻⁵ of the largest magnitude for table and nearest weights
 /// (the same float operations; only the order in which spaces reach a voxel differs) and 10⁻⁴ for on-the-fly weights
 /// (float Bessel series, or PRECOMP's interpolated dense table, against the CPU's double weights) — the tuner's own
@@ -30,11 +31,10 @@ public abstract class OpenClFourierInsertionConfigurationTests
     public void Sampled_configurations_agree_with_the_cpu_and_meet_the_contract()
     {
         var definition = OpenClFourierInsertion.DefinitionFor(Settings);
-        var sample = OpenClFourierProcessingConfigurationTests.Sample(definition.Space, 8);
-        if (!sample.Contains(definition.Default))
-        {
-            sample.Add(definition.Default);
-        }
+        var extras = definition.Space.Parameters.Any(p => p.Name == "SHARED_IMG")
+            ? new[] { definition.Default, definition.Default.With("SHARED_IMG", 1).With("BLOCK_DIM", 8).With("TILE", 2) }
+            : [definition.Default];
+        var sample = extras.Concat(OpenClFourierProcessingConfigurationTests.Sample(definition.Space, 10).Except(extras)).Take(8).ToList();
 
         Assert.True(sample.Count >= 8, $"only {sample.Count} configurations sampled");
         var c = Case(Settings, half: 8, spaces: 14, seed: 11);
@@ -67,8 +67,8 @@ public abstract class OpenClFourierInsertionConfigurationTests
             new Padding(1, 0, 2, 1), new Padding(0, 2, 1, 0, 1, 1), new Padding(2, 1, 0, 1), seed);
     }
 
-    internal static StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> Strategy(TuningConfiguration? configuration) =>
-        new(OpenClStrategies.Kernels, () => new OpenClFourierInsertion(OpenClStrategies.Kernels, OpenClTestDevice.Device) { Configuration = configuration });
+    internal static StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> Strategy(TuningConfiguration? configuration, long? patchElements = null) =>
+        new(OpenClStrategies.Kernels, () => new OpenClFourierInsertion(OpenClStrategies.Kernels, OpenClTestDevice.Device, patchElements) { Configuration = configuration });
 
     internal static void Run(InsertionHarness h, StrategyFactory<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings> strategy)
     {
@@ -105,11 +105,40 @@ public abstract class OpenClFourierInsertionConfigurationTests
 public sealed class OpenClInsertionTableConfigurationTests : OpenClFourierInsertionConfigurationTests
 {
     protected override FourierInsertionSettings Settings { get; } = new(BlobRadius: 2.1, BlobOrder: 2, BlobAlpha: 12);
+
+    [Theory]
+    [InlineData(1)]      // no block fits: every read goes to global memory
+    [InlineData(150)]    // some blocks' patches fit, others fall back
+    public void Shared_image_blocks_whose_patch_exceeds_the_capacity_read_global_memory_and_agree(long capacity)
+    {
+        var c = Case(Settings, half: 8, spaces: 6, seed: 4);
+        var (cpuG, cpuW, reference) = RunCpu(c);
+        var configuration = FourierInsertionKernels.BlobTable.Default.With("SHARED_IMG", 1).With("BLOCK_DIM", 8);
+        using var h = new InsertionHarness(c);
+        Run(h, Strategy(configuration, capacity));
+        h.AssertMatches(reference, FourierInsertionConformance.TableRel);
+        AssertAgree(cpuG, cpuW, h, 1e-5, $"{configuration} with a patch of {capacity}");
+    }
 }
 
 public sealed class OpenClInsertionNearestConfigurationTests : OpenClFourierInsertionConfigurationTests
 {
     protected override FourierInsertionSettings Settings { get; } = new(Mode: InsertionMode.NearestNeighbour);
+
+    [Fact]
+    public void Tuning_spaces_have_the_documented_sizes_and_defaults_valid_on_every_device()
+    {
+        Assert.Equal(432, FourierInsertionKernels.BlobTable.Space.Count());
+        Assert.Equal(720, FourierInsertionKernels.BlobOnTheFly.Space.Count());
+        Assert.Equal(144, FourierInsertionKernels.Nearest.Space.Count());
+        foreach (var definition in new[] { FourierInsertionKernels.BlobTable, FourierInsertionKernels.BlobOnTheFly, FourierInsertionKernels.Nearest })
+        {
+            var d = definition.Default;
+            Assert.True(d["BLOCK_DIM"] * d["BLOCK_DIM"] <= 256, $"{definition}: {d}");
+            Assert.All(d.Where(p => p.Key.StartsWith("SHARED", StringComparison.Ordinal)), p => Assert.Equal(0, p.Value));
+            Assert.Equal(0, d["ATOMICS"]);
+        }
+    }
 }
 
 public sealed class OpenClInsertionOnTheFlyConfigurationTests : OpenClFourierInsertionConfigurationTests

@@ -20,31 +20,49 @@ public static class FourierInsertionKernels
 {
     /// <summary>
     /// Blob weights looked up in the request's <see cref="FourierInsertionInput.BlobTable"/>. Adds <c>SHARED_TABLE</c>
-    /// (the table copied into local memory per work-group; declined when it does not fit the device's local memory).
+    /// (the table copied into local memory per work-group; declined when it does not fit the device's local memory)
+    /// and <c>SHARED_IMG</c> (each block's patch of the spectrum in local memory, <see cref="PatchElements"/>
+    /// coefficients at most; not with SHARED_TABLE).
     /// </summary>
     public static OpenClKernelDefinition BlobTable { get; } = new(
         "FourierInsertion.BlobTable",
         "insertion.cl",
-        new TuningSpace([.. Common(), TuningParameter.Boolean("SHARED_TABLE")], CommonConstraints()));
+        new TuningSpace(
+            [.. Common(), TuningParameter.Boolean("SHARED_TABLE"), TuningParameter.Boolean("SHARED_IMG")],
+            [.. CommonConstraints(), SharedImageAlone()]));
 
     /// <summary>
     /// Blob weights of <see cref="BlobEvaluation.OnTheFly"/> requests. Adds <c>PRECOMP</c> (0: the Kaiser–Bessel
     /// weight from Bessel series per pixel in float; 1: linear interpolation in a dense table of
     /// <see cref="OpenClFourierInsertion.DenseTableSize"/> weights the strategy computes in double at Init) and
-    /// <c>SHARED_TABLE</c> (that table in local memory; only with PRECOMP).
+    /// <c>SHARED_TABLE</c> (that table in local memory; only with PRECOMP) and <c>SHARED_IMG</c> (as for
+    /// <see cref="BlobTable"/>).
     /// </summary>
     public static OpenClKernelDefinition BlobOnTheFly { get; } = new(
         "FourierInsertion.BlobOnTheFly",
         "insertion.cl",
         new TuningSpace(
-            [.. Common(), TuningParameter.Boolean("PRECOMP"), TuningParameter.Boolean("SHARED_TABLE")],
-            [.. CommonConstraints(), Constraint.Create("SHARED_TABLE", "PRECOMP", (s, p) => s == 0 || p == 1, "SHARED_TABLE only with PRECOMP")]));
+            [.. Common(), TuningParameter.Boolean("PRECOMP"), TuningParameter.Boolean("SHARED_TABLE"), TuningParameter.Boolean("SHARED_IMG")],
+            [
+                .. CommonConstraints(),
+                Constraint.Create("SHARED_TABLE", "PRECOMP", (s, p) => s == 0 || p == 1, "SHARED_TABLE only with PRECOMP"),
+                SharedImageAlone(),
+            ]));
 
     /// <summary>The fast nearest-neighbour mode: one voxel per plane position, no weights to evaluate.</summary>
     public static OpenClKernelDefinition Nearest { get; } = new(
         "FourierInsertion.Nearest",
         "insertion.cl",
         new TuningSpace(Common(), CommonConstraints()));
+
+    /// <summary>
+    /// The local patch of <c>SHARED_IMG</c> for a block side: (5·BLOCK_DIM/2 + 12)² coefficients, which holds the patch
+    /// of a block whose plane is tilted by up to about 45° with the default blob radius (8 bytes each: 21.6 KB for 16).
+    /// </summary>
+    public static long PatchElements(long blockDim) => ((5 * blockDim / 2) + 12) * ((5 * blockDim / 2) + 12);
+
+    private static Constraint SharedImageAlone() =>
+        Constraint.Create("SHARED_IMG", "SHARED_TABLE", (i, t) => i == 0 || t == 0, "SHARED_IMG only without SHARED_TABLE");
 
     private static TuningParameter[] Common() =>
     [

@@ -11,7 +11,11 @@ namespace Oompa.Algorithms.Reconstruction.Insertion.OpenCl;
 /// every shape. Without atomics the spaces go in three launches, one per plane direction (a work-item then owns
 /// every voxel it writes); with atomics in one launch.
 /// </summary>
-internal sealed class OpenClFourierInsertion(string name, OpenClDevice device)
+/// <param name="name">The strategy's name.</param>
+/// <param name="device">The device.</param>
+/// <param name="patchElements">The <c>SHARED_IMG</c> patch capacity; null for <see cref="FourierInsertionKernels.PatchElements"/>
+/// (tests pass small ones so that blocks fall back to global reads).</param>
+internal sealed class OpenClFourierInsertion(string name, OpenClDevice device, long? patchElements = null)
     : OpenClStrategy<FourierInsertionOutput, FourierInsertionInput, FourierInsertionSettings>(name, device)
 {
     /// <summary>Entries of the dense weight table of <c>PRECOMP</c> on-the-fly requests (16 KiB of floats).</summary>
@@ -43,10 +47,11 @@ internal sealed class OpenClFourierInsertion(string name, OpenClDevice device)
         }
 
         ReleaseResources();
-        int mode = settings.Mode == InsertionMode.NearestNeighbour ? 2 : settings.UsesTable ? 0 : 1;
-        var program = definition.Build(Device, configuration, [new("MODE", mode.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        kernel = program.CreateKernel("insert");
+        long mode = settings.Mode == InsertionMode.NearestNeighbour ? 2 : settings.UsesTable ? 0 : 1;
         block = configuration["BLOCK_DIM"];
+        long patch = Flag(configuration, "SHARED_IMG") ? patchElements ?? FourierInsertionKernels.PatchElements(block) : 0;
+        var program = definition.Build(Device, configuration, [new("MODE", Text(mode)), new("PATCH_ELEMENTS", Text(Math.Max(patch, 1)))]);
+        kernel = program.CreateKernel("insert");
         layers = configuration["GRID_DIM_Z"];
         atomics = configuration["ATOMICS"] == 1;
         bool precomputed = Flag(configuration, "PRECOMP");
@@ -60,7 +65,14 @@ internal sealed class OpenClFourierInsertion(string name, OpenClDevice device)
         int tableEntries = settings.UsesTable ? input.BlobTable!.Descriptor.Size.X : precomputed ? DenseTableSize : 0;
         if (localTable && (long)tableEntries * sizeof(float) > Device.Info.LocalMemoryBytes)
         {
-            reasons.Add($"SHARED_TABLE needs {tableEntries * sizeof(float)} bytes of local memory for the {tableEntries}-entry table of input member 'BlobTable'; {Device.Name} has {Device.Info.LocalMemoryBytes}.");
+            string table = settings.UsesTable ? "input member 'BlobTable'" : "the precomputed weights";
+            reasons.Add($"SHARED_TABLE needs {tableEntries * sizeof(float)} bytes of local memory for the {tableEntries}-entry table of {table}; {Device.Name} has {Device.Info.LocalMemoryBytes}.");
+            return;
+        }
+
+        if (patch * 8 > Device.Info.LocalMemoryBytes)
+        {
+            reasons.Add($"SHARED_IMG needs {patch * 8} bytes of local memory for a {block}×{block} block's spectrum patch; {Device.Name} has {Device.Info.LocalMemoryBytes}.");
             return;
         }
 
@@ -123,6 +135,8 @@ internal sealed class OpenClFourierInsertion(string name, OpenClDevice device)
         ReleaseResources();
         base.Dispose(disposing);
     }
+
+    private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool Flag(TuningConfiguration configuration, string name) => configuration.TryGetValue(name, out long v) && v == 1;
 

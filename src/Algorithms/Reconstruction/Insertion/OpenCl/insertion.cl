@@ -8,7 +8,9 @@
 // Tuning: BLOCK_DIM, TILE (thread tiling inside a block), GRID_DIM_Z (spaces inserted concurrently), ATOMICS (float
 // adds by compare-and-swap; without them the host launches once per plane direction, so each work-item owns the voxels
 // of its plane position and nothing races), SHARED_TABLE (the weight table copied to local memory), PRECOMP (MODE 1:
-// weights interpolated linearly in a dense table the host computed in double, instead of Bessel series per pixel).
+// weights interpolated linearly in a dense table the host computed in double, instead of Bessel series per pixel),
+// SHARED_IMG (blob modes: the block's patch of the spectrum, up to PATCH_ELEMENTS coefficients, copied to local memory
+// per space; a block whose patch is larger reads global memory, and so does any read outside the patch).
 #pragma OPENCL FP_CONTRACT OFF
 
 #ifndef PRECOMP
@@ -16,6 +18,9 @@
 #endif
 #ifndef SHARED_TABLE
 #define SHARED_TABLE 0
+#endif
+#ifndef SHARED_IMG
+#define SHARED_IMG 0
 #endif
 
 #define READS_TABLE (MODE == 0 || (MODE == 1 && PRECOMP))
@@ -180,6 +185,9 @@ void insert(
     const int a = get_group_id(0) * BLOCK_DIM + tx;
     const int b = get_group_id(1) * BLOCK_DIM + ty;
 
+#if SHARED_IMG
+    __local float2 patch[PATCH_ELEMENTS];
+#endif
 #if LOCAL_TABLE
     for (int k = ly * BLOCK_DIM + lx; k < tableLength; k += BLOCK_DIM * BLOCK_DIM)
     {
@@ -197,10 +205,13 @@ void insert(
     {
         __global const traverse_space* s = spaces + index;
         const int dir = s->direction == 0 ? 0 : (s->direction == 1 ? 1 : 2);   // as PlaneWalk.Of: anything else is YZ
-        if ((direction >= 0 && dir != direction) || (uint)s->projection >= (uint)sl.n)
+        const bool unused = (direction >= 0 && dir != direction) || (uint)s->projection >= (uint)sl.n;
+#if !SHARED_IMG
+        if (unused)
         {
             continue;
         }
+#endif
 
         // PlaneWalk.Of: inner axis A, outer axis B, solved axis C.
         const int axisA = dir == 2 ? 1 : 0;
@@ -208,39 +219,98 @@ void insert(
         const int axisC = dir == 0 ? 2 : (dir == 1 ? 1 : 0);
         const int3 lo = max((int3)(s->minX, s->minY, s->minZ), (int3)(0));
         const int3 hi = min((int3)(s->maxX, s->maxY, s->maxZ), (int3)(last));
-        if (a < pick3i(lo, axisA) || a > pick3i(hi, axisA) || b < pick3i(lo, axisB) || b > pick3i(hi, axisB))
-        {
-            continue;
-        }
-
+        const int aMin = pick3i(lo, axisA);
+        const int aMax = pick3i(hi, axisA);
+        const int bMin = pick3i(lo, axisB);
+        const int bMax = pick3i(hi, axisB);
         const int cMin = pick3i(lo, axisC);
         const int cMax = pick3i(hi, axisC);
         const float3 n = (float3)(s->nx, s->ny, s->nz);
         const float3 bottom = (float3)(s->bottomX, s->bottomY, s->bottomZ);
+        const float3 top = (float3)(s->topX, s->topY, s->topZ);
         const float na = pick3(n, axisA);
         const float nb = pick3(n, axisB);
         const float nc = pick3(n, axisC);
+
+        // VoxelGeometry: M·e_A, M·e_C, M·e_B.
+        const float3 colA = column(s, axisA);
+        const float3 colC = column(s, axisC);
+        const float3 colOuter = column(s, axisB);
+        __global const float2* spectrum = spectra + layout_offset(sl, 0, 0, 0, s->projection);
+        const int rowStride = sl.px;
+
+#if SHARED_IMG
+        // The block's plane positions inside the box. Every work-item of the group computes the same values and meets
+        // both barriers on every iteration: no branch precedes them (branches around barriers make pocl's compiler
+        // replicate the code after them).
+        const int block0 = get_group_id(0) * BLOCK_DIM;
+        const int block1 = get_group_id(1) * BLOCK_DIM;
+        const int ga0 = max(aMin, block0);
+        const int ga1 = min(aMax, block0 + BLOCK_DIM - 1);
+        const int gb0 = max(bMin, block1);
+        const int gb1 = min(bMax, block1 + BLOCK_DIM - 1);
+        const bool skip = unused || ga0 > ga1 || gb0 > gb1;
+
+        // The slab above the block is the parallelepiped between the bottom and top planes over the block's corners;
+        // p = M·K is linear, so its extremes are at those 8 points. Voxels lie less than 1 from it along C (rounding
+        // of the solved coordinate; |M·e_C| = 1), the gather reaches r further, and 1 more absorbs float rounding.
+        float xLo = INFINITY, xHi = -INFINITY, yLo = INFINITY, yHi = -INFINITY;
+        for (int corner = 0; corner < 8; corner++)
+        {
+            const float ca = (float)((corner & 1) ? ga1 : ga0);
+            const float cb = (float)((corner & 2) ? gb1 : gb0);
+            const float3 o = (corner & 4) ? top : bottom;
+            const float t = pick3(o, axisC) - (((na * (ca - pick3(o, axisA))) + (nb * (cb - pick3(o, axisB)))) / nc);
+            const float3 p = (colA * (ca - (float)centre)) + (colOuter * (cb - (float)centre)) + (colC * (t - (float)centre));
+            xLo = fmin(xLo, p.x);
+            xHi = fmax(xHi, p.x);
+            yLo = fmin(yLo, p.y);
+            yHi = fmax(yHi, p.y);
+        }
+
+        const float reach = r + 2.0f;
+        const int pi0 = max(0, (int)floor(xLo - reach));
+        const int pi1 = min(centre, (int)ceil(xHi + reach));
+        const int pj0 = max(0, (int)floor(yLo + (float)centre - reach));
+        const int pj1 = min(last, (int)ceil(yHi + (float)centre + reach));
+        const int pw = pi1 - pi0 + 1;
+        const int ph = pj1 - pj0 + 1;
+        const bool cached = !skip && pw > 0 && ph > 0 && pw * ph <= PATCH_ELEMENTS;
+        barrier(CLK_LOCAL_MEM_FENCE);   // every work-item is done with the previous space's patch
+        if (cached)
+        {
+            for (int k = ly * BLOCK_DIM + lx; k < pw * ph; k += BLOCK_DIM * BLOCK_DIM)
+            {
+                const int row = k / pw;
+                patch[k] = spectrum[(pj0 + row) * rowStride + pi0 + (k - row * pw)];
+            }
+        }
+
+        barrier(CLK_LOCAL_MEM_FENCE);
+        if (skip)
+        {
+            continue;
+        }
+#endif
+        if (a < aMin || a > aMax || b < bMin || b > bMax)
+        {
+            continue;
+        }
+
         const float fa = (float)a;
         const float fb = (float)b;
         const float t0 = pick3(bottom, axisC) - (((na * (fa - pick3(bottom, axisA))) + (nb * (fb - pick3(bottom, axisB)))) / nc);
-
-        // VoxelGeometry: M·e_A, M·e_C, M·(b − R)·e_B and (b − R)².
-        const float3 colA = column(s, axisA);
-        const float3 colC = column(s, axisC);
         const float kb = (float)(b - centre);
-        const float3 colB = column(s, axisB) * kb;
+        const float3 colB = colOuter * kb;
         const float kb2 = kb * kb;
         const float ka = (float)(a - centre);
         const float maxDistanceSqr = s->maxDistanceSqr;
         const float weight = s->weight;
-        __global const float2* spectrum = spectra + layout_offset(sl, 0, 0, 0, s->projection);
-        const int rowStride = sl.px;
 
 #if MODE == 2
         int c0 = (int)floor(t0 + 0.5f);
         int c1 = c0;
 #else
-        const float3 top = (float3)(s->topX, s->topY, s->topZ);
         const float t1 = pick3(top, axisC) - (((na * (fa - pick3(top, axisA))) + (nb * (fb - pick3(top, axisB)))) / nc);
         const int c0 = max(cMin, (int)floor(fmin(t0, t1)));
         const int c1 = min(cMax, (int)ceil(fmax(t0, t1)));
@@ -292,6 +362,10 @@ void insert(
                 }
 
                 __global const float2* row = spectrum + j * rowStride;
+#if SHARED_IMG
+                const bool localRow = cached && j >= pj0 && j <= pj1;
+                const int patchRow = (j - pj0) * pw - pi0;
+#endif
                 for (int i = i0; i <= i1; i++)
                 {
                     const float dx = px - (float)i;
@@ -316,7 +390,11 @@ void insert(
                         w *= 0.5f;
                     }
 
+#if SHARED_IMG
+                    const float2 f = (localRow && i >= pi0 && i <= pi1) ? patch[patchRow + i] : row[i];
+#else
                     const float2 f = row[i];
+#endif
                     re += w * f.x;
                     im += w * f.y;
                     sum += w;
