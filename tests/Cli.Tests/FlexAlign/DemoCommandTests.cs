@@ -1,4 +1,5 @@
 using Oompa.Cli.Commands;
+using Oompa.Cli.FlexAlign;
 
 namespace Oompa.Cli.Tests.FlexAlign;
 
@@ -24,7 +25,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Matches(@"RMS error \d+\.\d{3} px, max error \d+\.\d{3} px", text);
         Assert.Contains(code == 0 ? "PASS" : "FAIL", text, StringComparison.Ordinal);
         Assert.Contains("Time: generate", text, StringComparison.Ordinal);
-        Assert.Contains("Backend auto; workers: cpu0 (1 cores), cpu1 (1 cores).", text, StringComparison.Ordinal);
+        string workers = string.Join(", ", FlexAlignBackend.AutoOptions(2).Workers!.Select(w => w.ToString() ?? w.Name));
+        Assert.Contains($"Backend auto; workers: {workers}.", text, StringComparison.Ordinal);
         Assert.Equal(["phantom.json", "phantom.mrc", "phantom.mrcs", "phantom.star", "phantom.svg"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
