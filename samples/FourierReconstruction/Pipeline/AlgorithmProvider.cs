@@ -73,8 +73,10 @@ public sealed class AlgorithmProvider : IDisposable
 
     /// <summary>
     /// The provider of <paramref name="backend"/>: <c>opencl</c> on <see cref="OpenClDevices.Default"/>; <c>auto</c> with a
-    /// runtime of one CPU worker per thread of <paramref name="device"/> plus an OpenCL worker per device of
-    /// <see cref="OpenClDevices.All"/> (none where OpenCL is missing), policy <c>dmda</c> unless <paramref name="runtimeOptions"/> say otherwise.
+    /// runtime of one CPU worker per thread of <paramref name="device"/> plus an OpenCL worker per GPU or accelerator of
+    /// <see cref="OpenClDevices.Accelerators"/> (an OpenCL driver on the CPU, pocl, would only compete with the CPU
+    /// workers for the same cores; pass <paramref name="runtimeOptions"/> built with
+    /// <see cref="RuntimeOptions.WithOpenCl"/> to include it), policy <c>dmda</c> unless <paramref name="runtimeOptions"/> say otherwise.
     /// </summary>
     /// <exception cref="ArgumentException">The backend is not one of <see cref="Backends"/>.</exception>
     /// <exception cref="InvalidOperationException">Backend <c>opencl</c> without an OpenCL device (the message says why).</exception>
@@ -88,7 +90,7 @@ public sealed class AlgorithmProvider : IDisposable
             case "opencl":
                 return new AlgorithmProvider(device, loggerFactory, OpenClDevices.Require());
             case "auto":
-                var options = (runtimeOptions ?? new RuntimeOptions { Workers = CpuWorker.Split(device.Threads) }).WithOpenCl();
+                var options = (runtimeOptions ?? new RuntimeOptions { Workers = CpuWorker.Split(device.Threads) }).WithOpenCl(OpenClDevices.Accelerators);
                 return new AlgorithmProvider(device, new TaskRuntime(options), loggerFactory, owns: true);
             default:
                 throw new ArgumentException($"Backend '{backend}' is not available for reconstruction; available: {string.Join(", ", Backends)}.", nameof(backend));

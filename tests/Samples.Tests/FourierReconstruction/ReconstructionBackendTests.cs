@@ -68,7 +68,14 @@ public sealed class ReconstructionBackendTests(ITestOutputHelper output)
 
         using (var auto = AlgorithmProvider.Create("auto", device, runtimeOptions: new RuntimeOptions { Workers = CpuWorker.Split(1), PersistModels = false }))
         {
+            // By default only GPUs and accelerators join (pocl would compete with the CPU workers for the same cores).
             Assert.Equal("auto", auto.Backend);
+            Assert.Equal(OpenClDevices.Accelerators.Count, auto.Runtime!.Workers.Count(w => w is OpenClWorker));
+        }
+
+        var withPocl = new RuntimeOptions { Workers = CpuWorker.Split(1), PersistModels = false }.WithOpenCl([OpenClDevices.Require()]);
+        using (var auto = AlgorithmProvider.Create("auto", device, runtimeOptions: withPocl))
+        {
             Assert.Contains(auto.Runtime!.Workers, w => w is OpenClWorker);
         }
 

@@ -13,6 +13,13 @@ public static class OpenClDevices
     /// <summary>Every device of every platform, in discovery order; empty when OpenCL is unavailable.</summary>
     public static IReadOnlyList<OpenClDevice> All => Opened.Value.Devices;
 
+    /// <summary>
+    /// The devices of <see cref="All"/> that are not CPUs (GPUs and accelerators): the ones that add compute to a node.
+    /// An OpenCL driver on the CPU (pocl) runs kernels on the same cores as the host's CPU workers, so the
+    /// <c>auto</c> backends leave it out; it stays available by name (<see cref="All"/>, <see cref="Default"/>).
+    /// </summary>
+    public static IReadOnlyList<OpenClDevice> Accelerators => [.. All.Where(d => !d.Info.Type.HasFlag(OpenClDeviceType.Cpu))];
+
     /// <summary>Why <see cref="All"/> is empty, or null when it is not.</summary>
     public static string? UnavailableReason => Opened.Value.Reason;
 
