@@ -22,23 +22,8 @@ public sealed class OpenClRandomProgramTests(OpenClTestDevice fixture) : IClassF
     [MemberData(nameof(Policies))]
     public void Random_programs_on_cpu_and_opencl_workers_match_sequential_execution(string policy)
     {
-        var cases =
-            from seed in Gen.Choose(0, 1_000_000)
-            from arrays in Gen.Choose(1, 6)
-            from steps in Gen.Choose(1, 24)
-            from limit in Gen.Choose(0, 4)
-            select (seed, arrays, steps, limit);
-        Prop.ForAll(Arb.From(cases), c =>
-        {
-            var (seed, arrays, steps, limit) = c;
-            var program = RandomProgram.Create(seed, arrays, steps);
-            var actual = Run(program, policy, limit == 0 ? null : (3 + limit) * program.Length * sizeof(double));
-            var expected = program.RunSequentially();
-            for (int a = 0; a < arrays; a++)
-            {
-                Assert.Equal(expected[a], actual[a]);
-            }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+        RandomProgram.AssertMatchesSequential((program, limit) =>
+            Run(program, policy, limit == 0 ? null : (3 + limit) * program.Length * sizeof(double)));
     }
 
     [OpenClFact]

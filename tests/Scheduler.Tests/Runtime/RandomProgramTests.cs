@@ -24,23 +24,8 @@ public class RandomProgramTests
     [MemberData(nameof(Policies))]
     public void Random_programs_match_sequential_execution(string policy)
     {
-        var cases =
-            from seed in Gen.Choose(0, 1_000_000)
-            from arrays in Gen.Choose(1, 6)
-            from steps in Gen.Choose(1, 24)
-            from limit in Gen.Choose(0, 4)
-            select (seed, arrays, steps, limit);
-        Prop.ForAll(Arb.From(cases), c =>
-        {
-            var (seed, arrays, steps, limit) = c;
-            var program = RandomProgram.Create(seed, arrays, steps);
-            var actual = Run(program, policy, limit == 0 ? long.MaxValue : (3 + limit) * program.Length * sizeof(double), seed % 3 == 0 ? TimeSpan.FromMilliseconds(1) : TimeSpan.Zero);
-            var expected = program.RunSequentially();
-            for (int a = 0; a < arrays; a++)
-            {
-                Assert.Equal(expected[a], actual[a]);
-            }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+        RandomProgram.AssertMatchesSequential((program, limit) =>
+            Run(program, policy, limit == 0 ? long.MaxValue : (3 + limit) * program.Length * sizeof(double), program.Seed % 3 == 0 ? TimeSpan.FromMilliseconds(1) : TimeSpan.Zero));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Oompa.Scheduler.Data;
 using Oompa.Scheduler.Tasks;
 
@@ -39,6 +41,31 @@ internal sealed record RandomProgram(int Seed, int Arrays, int Length, IReadOnly
     public static double Initial(int array, int i) => (array * 131) + i + 1;
 
     /// <summary>The expected arrays: the steps run one after the other.</summary>
+    /// <summary>
+    /// The FsCheck property every runtime test states: for random programs (seed, 1–6 arrays, 1–24 steps, a memory-limit
+    /// class 0–4 passed to <paramref name="run"/>), the arrays <paramref name="run"/> returns equal those of sequential
+    /// execution; 20 cases.
+    /// </summary>
+    public static void AssertMatchesSequential(Func<RandomProgram, int, double[][]> run)
+    {
+        var cases =
+            from seed in Gen.Choose(0, 1_000_000)
+            from arrays in Gen.Choose(1, 6)
+            from steps in Gen.Choose(1, 24)
+            from limit in Gen.Choose(0, 4)
+            select (seed, arrays, steps, limit);
+        Prop.ForAll(Arb.From(cases), c =>
+        {
+            var program = Create(c.seed, c.arrays, c.steps);
+            var actual = run(program, c.limit);
+            var expected = program.RunSequentially();
+            for (int a = 0; a < c.arrays; a++)
+            {
+                Assert.Equal(expected[a], actual[a]);
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(20));
+    }
+
     public double[][] RunSequentially()
     {
         var data = Enumerable.Range(0, Arrays).Select(a => Enumerable.Range(0, Length).Select(i => Initial(a, i)).ToArray()).ToArray();

@@ -103,4 +103,17 @@ public abstract partial class FourierInsertionConformance
             h.AssertInputsAndGuardsIntact();
         }
     }
+
+    [Fact]
+    public void A_projection_index_outside_the_batch_is_rejected_before_anything_is_inserted()
+    {
+        using var h = Fresh(FourierInsertionSettings.Default, new EulerAngles(0, 0, 0), new EulerAngles(0, 90, 0));
+        var spaces = h.SpacesPayload.Span<TraverseSpace>();
+        spaces[1] = spaces[1] with { ProjectionIndex = 1 };
+        using var algorithm = Create();
+        algorithm.Init(h.Output, h.Input, h.Case.Settings).ThrowIfFailed();
+        var error = Assert.Throws<ArgumentException>(() => algorithm.Execute(h.Output, h.Input));
+        Assert.Contains("element 1 has ProjectionIndex 1", error.Message, StringComparison.Ordinal);
+        Assert.All(h.Weights.GetLogical<float>(), w => Assert.Equal(0f, w));
+    }
 }
