@@ -107,6 +107,7 @@ internal sealed partial class SpectrumStage : IDisposable
     {
         TransformAndCrop(source, progress, cancellationToken);
         TaperAndFilter(cancellationToken);
+        progress?.Report(new FlexAlignProgress("spectra", Frames, Frames));
     }
 
     /// <summary>Moves every cropped spectrum by −<paramref name="positions"/>[t] (original pixels), in place.</summary>
