@@ -33,7 +33,7 @@ internal sealed partial class SpectrumStage : IDisposable
     private readonly CorrelationGeometry geometry;
     private readonly int batch;
     private readonly Dictionary<(int Slot, int N), (Fft Fft, Process Crop)> chains = [];
-    private readonly Dictionary<int, (Fft Inverse, Fft Forward, Process Filter)> smallChains = [];
+    private readonly Dictionary<(int Slot, int N), SmallStep> smallChains = [];
     private readonly MemoryBlock filterBlock;
     private readonly Payload<LogicalDescriptor> filter;
     private readonly Payload<LogicalDescriptor> band;
@@ -129,11 +129,9 @@ internal sealed partial class SpectrumStage : IDisposable
             crop.Dispose();
         }
 
-        foreach (var (inverse, forward, filtering) in smallChains.Values)
+        foreach (var step in smallChains.Values)
         {
-            inverse.Dispose();
-            forward.Dispose();
-            filtering.Dispose();
+            step.Dispose();
         }
 
         chains.Clear();
