@@ -53,17 +53,28 @@ internal static class FlexAlignBench
         using var timer = new FlexAlignFftTimer(size, size, frames, settings.FftBatch, geometry.CroppedWidth, geometry.CroppedHeight, settings.CorrelationBlock);
         timer.Run(); // warm-up: the first pass touches FFTW's own buffers
         var times = new List<double>();
+        var cpuTimes = new List<double>();
         var references = new List<(double Forward, double Inverse)>();
+        var cpuReferences = new List<double>();
+        using var process = Process.GetCurrentProcess();
         GlobalAlignmentResult? result = null;
         var clock = new StageClock();
         do
         {
+            clock.Dispose();
             clock = new StageClock();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             result = Align(aligner, movie, settings, clock);
             times.Add(watch.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpuTimes.Add((process.TotalProcessorTime - cpu).TotalSeconds);
             clock.Finish("sum inverse");
+            cpu = process.TotalProcessorTime;
             references.Add(timer.Run());
+            process.Refresh();
+            cpuReferences.Add((process.TotalProcessorTime - cpu).TotalSeconds);
         }
         while (times.Count < 3 && times[0] < LongRunSeconds);
 
@@ -73,6 +84,7 @@ internal static class FlexAlignBench
         double inverse = Median([.. references.Select(r => r.Inverse)]);
         double fft = Median([.. references.Select(r => r.Forward + r.Inverse)]);
         double ratio = Median(ratios);
+        var cpuRatios = cpuTimes.Zip(cpuReferences, (t, r) => t / r).ToList();
         double rms = Rms(result.CorrectiveShifts, movie.CorrectiveShifts);
         string shape = $"{size}x{size}x{frames}";
         return new BenchReport("flexalign")
@@ -81,13 +93,15 @@ internal static class FlexAlignBench
             .Line("correlation", Inv($"cropped {geometry.CroppedWidth}x{geometry.CroppedHeight}, {frames * (frames - 1) / 2} pairs, refinement passes {passes}"))
             .Line("alignment + sum", Inv($"{seconds:F2} s per movie ({(times.Count == 1 ? "1 run, >= 60 s" : $"median of {times.Count}")}: {List(times)})"))
             .Line("required FFTs", Inv($"{fft:F2} s = {frames} forward R2C {size}^2 ({forward:F2} s) + {frames * (frames - 1) / 2} inverse C2R {geometry.CroppedWidth}x{geometry.CroppedHeight} ({inverse:F2} s); after each run: {List([.. references.Select(r => r.Forward + r.Inverse)])}"))
-            .Line("stages (last run)", string.Join(", ", clock.Seconds.Select(kv => Inv($"{kv.Key} {kv.Value:F2} s"))))
+            .Line("stages (last run)", string.Join(", ", clock.Seconds.Select(kv => Inv($"{kv.Key} {kv.Value:F2} s ({clock.CpuSeconds[kv.Key]:F2} CPU s)"))))
             .Line("ratio to FFT", Inv($"{ratio:F2} (target <= 1.5; median of the runs' ratios {List(ratios)})"))
+            .Line("CPU-time ratio", Inv($"{Median(cpuRatios):F2} (process CPU seconds, pipeline / FFTs: {List(cpuTimes)} / {List(cpuReferences)}; less sensitive to other processes' load than wall time)"))
             .Line("RMS error", Inv($"{rms:F4} px against the phantom's shifts, {result.Solution.Rejected.Count} pairs rejected"))
             .Field("size", shape)
             .Field("seconds_per_movie", seconds)
             .Field("fft_seconds", fft)
             .Field("ratio_to_fft", ratio)
+            .Field("cpu_time_ratio", Median(cpuRatios))
             .Field("rms_error_px", rms)
             .Field("refinement_passes", passes)
             .Field("threads", device.Threads)

@@ -64,46 +64,88 @@ internal sealed partial class SpectrumStage
         }
     }
 
-    /// <summary>Pass 2: small inverse FFT, taper on the host, small forward FFT, filter in place.</summary>
+    /// <summary>
+    /// Pass 2, batch by batch through a ring of small-image buffers: small inverse FFT (a task), taper on the host,
+    /// small forward FFT and filter in place (tasks). The host tapers batch b − 1 while batch b is transformed back, and a
+    /// slot is refilled only after the forward transform that read it has finished.
+    /// </summary>
     /// <remarks>The small inverse may overwrite its input (the cropped spectra), which pass 2 rewrites anyway.</remarks>
     private void TaperAndFilter(CancellationToken cancellationToken)
     {
         long smallPixels = (long)geometry.CroppedWidth * geometry.CroppedHeight;
-        using var small = Buffers.Allocate(Frames * smallPixels, DataType.Float32);
+        int batches = (Frames + batch - 1) / batch;
+        int slots = Buffers.Slots(algorithms.Concurrency + 1, batches, batch * smallPixels * DataType.Float32.Size);
+        using var ring = Buffers.Allocate(slots * batch * smallPixels, DataType.Float32);
+        var image = new LogicalDescriptor(new Size(geometry.CroppedWidth, geometry.CroppedHeight));
+        int finished = 0;
         try
         {
-            for (int first = 0; first < Frames; first += batch)
+            for (int b = 0; b < batches; b++)
             {
-                int n = Math.Min(batch, Frames - first);
-                var (inverse, _, _) = SmallChain(n);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (b - slots >= finished)
+                {
+                    Finish(finished++);
+                }
+
+                if (b >= slots)
+                {
+                    SmallChain(b - slots).Wait(forwardOnly: true);
+                }
+
+                var (first, n, s) = Batch(b);
+                var chain = SmallChain(b);
                 var spectra = Buffers.View(Cropped, CropDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
-                var images = Buffers.View(small, FourierTransform.OutputDescriptor(CropDescriptor(n), SmallInverse), DataType.Float32, first * smallPixels, "small");
-                inverse.Execute(new FourierTransformOutput(images), new FourierTransformInput(spectra));
+                var images = Buffers.View(ring, FourierTransform.OutputDescriptor(CropDescriptor(n), SmallInverse), DataType.Float32, s * batch * smallPixels, "small");
+                chain.Inverse.Execute(new FourierTransformOutput(images), new FourierTransformInput(spectra));
+                if (b - 1 >= finished)
+                {
+                    Finish(finished++);
+                }
             }
 
-            SynchronizeSmall();
-            cancellationToken.ThrowIfCancellationRequested();
-            var image = new LogicalDescriptor(new Size(geometry.CroppedWidth, geometry.CroppedHeight));
-            Parallel.For(0, Frames, algorithms.Device.ParallelOptions, t => taper.Apply(Buffers.View(small, image, DataType.Float32, t * smallPixels, "small").AsSpan<float>()));
-
-            for (int first = 0; first < Frames; first += batch)
+            while (finished < batches)
             {
-                int n = Math.Min(batch, Frames - first);
-                var (_, forward, filtering) = SmallChain(n);
-                var images = Buffers.View(small, SmallDescriptor(n), DataType.Float32, first * smallPixels, "small");
-                var spectra = Buffers.View(Cropped, SmallSpectrumDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
-                var filtered = Buffers.View(Cropped, CroppedDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
-                forward.Execute(new FourierTransformOutput(spectra), new FourierTransformInput(images));
-                filtering.Execute(new FourierProcessingOutput(filtered), new FourierProcessingInput(spectra, filter));
+                Finish(finished++);
             }
 
-            SynchronizeSmall();
+            foreach (var chain in smallChains.Values)
+            {
+                chain.Wait();
+            }
         }
         catch
         {
-            // Never free the small images under a running task.
-            SynchronizeSmall(quiet: true);
+            // Never free the ring under a running task.
+            foreach (var chain in smallChains.Values)
+            {
+                chain.Wait(quiet: true);
+            }
+
             throw;
+        }
+
+        // Taper batch b (its inverse done), then submit its forward transform and filter.
+        void Finish(int b)
+        {
+            var (first, n, s) = Batch(b);
+            var chain = SmallChain(b);
+            chain.Inverse.Synchronize();
+            long offset = s * batch * smallPixels;
+            Parallel.For(0, n, algorithms.Device.ParallelOptions, k => taper.Apply(Buffers.View(ring, image, DataType.Float32, offset + (k * smallPixels), "small").AsSpan<float>()));
+            var images = Buffers.View(ring, SmallDescriptor(n), DataType.Float32, offset, "small");
+            var spectra = Buffers.View(Cropped, SmallSpectrumDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
+            var filtered = Buffers.View(Cropped, CroppedDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
+            chain.Forward.Execute(new FourierTransformOutput(spectra), new FourierTransformInput(images));
+            chain.Filter.Execute(new FourierProcessingOutput(filtered), new FourierProcessingInput(spectra, filter));
+        }
+
+        (int First, int N, int Slot) Batch(int b) => (b * batch, Math.Min(batch, Frames - (b * batch)), b % slots);
+
+        SmallStep SmallChain(int b)
+        {
+            var (_, n, s) = Batch(b);
+            return Small(s, n);
         }
     }
 
@@ -125,23 +167,6 @@ internal sealed partial class SpectrumStage
         }
     }
 
-    private void SynchronizeSmall(bool quiet = false)
-    {
-        foreach (var (inverse, forward, filtering) in smallChains.Values)
-        {
-            try
-            {
-                inverse.Synchronize();
-                forward.Synchronize();
-                filtering.Synchronize();
-            }
-            catch (Exception) when (quiet)
-            {
-                // Only the buffers' lifetime matters here; the Synchronize that is not quiet reports the failure.
-            }
-        }
-    }
-
     private (Fft Fft, Process Crop) Chain(int slot, int n)
     {
         if (chains.TryGetValue((slot, n), out var chain))
@@ -160,25 +185,53 @@ internal sealed partial class SpectrumStage
         return (fft, crop);
     }
 
-    private (Fft Inverse, Fft Forward, Process Filter) SmallChain(int n)
+    private SmallStep Small(int slot, int n)
     {
-        if (smallChains.TryGetValue(n, out var chain))
+        if (smallChains.TryGetValue((slot, n), out var chain))
         {
             return chain;
         }
 
-        var inverse = algorithms.FourierTransform();
-        var forward = algorithms.FourierTransform();
-        var filtering = algorithms.FourierProcessing();
-        smallChains[n] = (inverse, forward, filtering);
+        chain = new SmallStep(algorithms.FourierTransform(), algorithms.FourierTransform(), algorithms.FourierProcessing());
+        smallChains[(slot, n)] = chain;
         var cropped = Payload<FourierDescriptor>.Describe(CropDescriptor(n), DataType.Complex32, "cropped");
         var back = Payload<FourierDescriptor>.Describe(FourierTransform.OutputDescriptor(CropDescriptor(n), SmallInverse), DataType.Float32, "small");
         var images = Payload<FourierDescriptor>.Describe(SmallDescriptor(n), DataType.Float32, "small");
         var spectra = Payload<FourierDescriptor>.Describe(SmallSpectrumDescriptor(n), DataType.Complex32, "cropped");
         var filtered = Payload<FourierDescriptor>.Describe(CroppedDescriptor(n), DataType.Complex32, "cropped");
-        inverse.Init(new FourierTransformOutput(back), new FourierTransformInput(cropped), SmallInverse).ThrowIfFailed();
-        forward.Init(new FourierTransformOutput(spectra), new FourierTransformInput(images), SmallForward).ThrowIfFailed();
-        filtering.Init(new FourierProcessingOutput(filtered), new FourierProcessingInput(spectra, filter.WithoutData()), FilterSettings).ThrowIfFailed();
-        return (inverse, forward, filtering);
+        chain.Inverse.Init(new FourierTransformOutput(back), new FourierTransformInput(cropped), SmallInverse).ThrowIfFailed();
+        chain.Forward.Init(new FourierTransformOutput(spectra), new FourierTransformInput(images), SmallForward).ThrowIfFailed();
+        chain.Filter.Init(new FourierProcessingOutput(filtered), new FourierProcessingInput(spectra, filter.WithoutData()), FilterSettings).ThrowIfFailed();
+        return chain;
+    }
+
+    /// <summary>Pass 2's algorithms for one slot and batch size.</summary>
+    private sealed record SmallStep(Fft Inverse, Fft Forward, Process Filter) : IDisposable
+    {
+        /// <summary>Waits for the step's tasks (only the forward transform and filter when <paramref name="forwardOnly"/>).</summary>
+        public void Wait(bool forwardOnly = false, bool quiet = false)
+        {
+            try
+            {
+                if (!forwardOnly)
+                {
+                    Inverse.Synchronize();
+                }
+
+                Forward.Synchronize();
+                Filter.Synchronize();
+            }
+            catch (Exception) when (quiet)
+            {
+                // Only the buffers' lifetime matters here; the Synchronize that is not quiet reports the failure.
+            }
+        }
+
+        public void Dispose()
+        {
+            Inverse.Dispose();
+            Forward.Dispose();
+            Filter.Dispose();
+        }
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class SpectrumStage : IDisposable
     private readonly CorrelationGeometry geometry;
     private readonly int batch;
     private readonly Dictionary<(int Slot, int N), (Fft Fft, Process Crop)> chains = [];
-    private readonly Dictionary<int, (Fft Inverse, Fft Forward, Process Filter)> smallChains = [];
+    private readonly Dictionary<(int Slot, int N), SmallStep> smallChains = [];
     private readonly MemoryBlock filterBlock;
     private readonly Payload<LogicalDescriptor> filter;
     private readonly Payload<LogicalDescriptor> band;
@@ -107,6 +107,7 @@ internal sealed partial class SpectrumStage : IDisposable
     {
         TransformAndCrop(source, progress, cancellationToken);
         TaperAndFilter(cancellationToken);
+        progress?.Report(new FlexAlignProgress("spectra", Frames, Frames));
     }
 
     /// <summary>Moves every cropped spectrum by −<paramref name="positions"/>[t] (original pixels), in place.</summary>
@@ -128,11 +129,9 @@ internal sealed partial class SpectrumStage : IDisposable
             crop.Dispose();
         }
 
-        foreach (var (inverse, forward, filtering) in smallChains.Values)
+        foreach (var step in smallChains.Values)
         {
-            inverse.Dispose();
-            forward.Dispose();
-            filtering.Dispose();
+            step.Dispose();
         }
 
         chains.Clear();
