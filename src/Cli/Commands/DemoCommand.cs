@@ -33,7 +33,7 @@ internal sealed class DemoCommand : Command
     private readonly Option<int?> threads = new("--threads") { Description = "CPU threads (auto: one worker each) [default: all cores]" };
     private readonly Option<string> backend = new("--backend")
     {
-        Description = "Compute backend: auto (the task scheduler with every worker), cpu or opencl",
+        Description = "Compute backend: auto (the task scheduler: a worker per CPU thread and per OpenCL GPU or accelerator), cpu or opencl",
         DefaultValueFactory = _ => "auto",
     };
 

@@ -26,7 +26,7 @@ internal sealed class FlexAlignCommand : Command
     private readonly Option<double> maxShift = new("--max-shift") { Description = "Largest shift between any two frames, in Å", DefaultValueFactory = _ => 50 };
     private readonly Option<string> backend = new("--backend")
     {
-        Description = "Compute backend: cpu (multi-threaded CPU), opencl (first OpenCL device, CPU for what it declines), auto (the task scheduler with every worker: one per thread)",
+        Description = "Compute backend: cpu (multi-threaded CPU), opencl (first OpenCL device, CPU for what it declines), auto (the task scheduler: a worker per CPU thread and per OpenCL GPU or accelerator)",
         DefaultValueFactory = _ => "cpu",
     };
     private readonly Option<int?> threads = new("--threads") { Description = "CPU threads [default: all cores]" };
