@@ -57,18 +57,21 @@ public sealed class BackendAgreementTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Auto_with_cpu_and_opencl_workers_gives_the_cpu_shifts()
+    public void Auto_on_an_opencl_worker_gives_the_cpu_shifts()
     {
-        // The demo's auto runtime: CPU workers plus the OpenCL device (pocl in CI) as a worker with its memory node, so
-        // frames and spectra move between host and device memory as the policy places the tasks.
+        // The runtime with the OpenCL device (pocl in CI) as its only worker: every task runs there, so frames, spectra
+        // and correlation maps move between host memory and the device's memory node through the runtime's replicas
+        // (a mixed CPU + OpenCL runtime leaves the placement to the policy, which may keep everything on the CPU; the
+        // scheduler's own tests cover mixed workers with random programs).
         var device = OpenClDevices.Require();
-        using var runtime = new TaskRuntime(new RuntimeOptions { Workers = CpuWorker.Split(2), PersistModels = false, Policy = "dmda" }.WithOpenCl([device]));
+        using var runtime = new TaskRuntime(new RuntimeOptions { Workers = [], PersistModels = false, Policy = "dmda" }.WithOpenCl([device]));
         var auto = Align(AlgorithmProvider.Scheduled(runtime, CpuDevice.Default));
-        AssertAgree("auto (cpu + opencl)", auto);
+        AssertAgree("auto (opencl worker)", auto);
         var summary = runtime.Summary();
         output.WriteLine(summary.ToString());
-        Assert.Contains(summary.Workers, w => w.Name.StartsWith("opencl", StringComparison.Ordinal) && w.Tasks > 0);
-        Assert.Contains(summary.Workers, w => w.Name.StartsWith("cpu", StringComparison.Ordinal) && w.Tasks > 0);
+        var worker = Assert.Single(summary.Workers);
+        Assert.Equal("opencl0", worker.Name);
+        Assert.True(worker.Tasks > 0, "the OpenCL worker ran no task");
     }
 
     [Fact]
