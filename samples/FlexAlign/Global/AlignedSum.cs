@@ -26,9 +26,10 @@ internal static class AlignedSum
     {
         int frames = stage.Frames;
         long elements = stage.FullElements;
-        using var sumBlock = HostAllocator.Shared.Allocate(elements * DataType.Complex32.Size, new AllocationOptions(Zeroed: true));
+        using var sumBlock = Buffers.Allocate(elements, DataType.Complex32);
         var sumDescriptor = stage.SpectrumDescriptor(1);
         var sum = Buffers.View(sumBlock, sumDescriptor, DataType.Complex32, 0, "sum");
+        sum.AsSpan<ComplexF>().Clear();
         if (stage.KeptFrames > 0)
         {
             var kept = Buffers.View(stage.Spectra!, stage.SpectrumDescriptor(stage.KeptFrames), DataType.Complex32, 0, "spectra");

@@ -21,12 +21,15 @@ internal static class Buffers
     }
 
     /// <summary>
-    /// Allocates <paramref name="elements"/> elements of <paramref name="type"/> from the shared host allocator, asking for
-    /// huge pages: fresh full-size buffers otherwise pay one page fault per 4 KB on first touch, which dominated the
-    /// spectra stage of long movies.
+    /// <paramref name="elements"/> elements of <paramref name="type"/>: an idle block of that size from <see cref="Pool"/>
+    /// (disposing the result returns it there), else a new one from the shared host allocator, asking for huge pages
+    /// (fresh full-size buffers otherwise pay one page fault per 4 KB on first touch). Contents are undefined.
     /// </summary>
     public static MemoryBlock Allocate(long elements, DataType type) =>
-        HostAllocator.Shared.Allocate(elements * type.Size, HugePageBuffers);
+        Pool.Rent(elements * type.Size, bytes => HostAllocator.Shared.Allocate(bytes, HugePageBuffers));
+
+    /// <summary>The process's pool of working buffers; at most <see cref="Budget"/> bytes are kept idle.</summary>
+    public static BlockPool Pool { get; } = new(Budget);
 
     /// <summary>
     /// Bytes one working store may take: a quarter of the memory available to the process (physical memory or the
