@@ -96,6 +96,11 @@ internal sealed partial class PairCorrelator : IDisposable
                 Finish(inFlight[s], work, locations, result, progress, totalPairs);
                 inFlight[s] = null;
             }
+
+            foreach (var chain in chains.Values)
+            {
+                chain.Wait();
+            }
         }
         catch
         {
