@@ -16,7 +16,8 @@ public sealed record GlobalAlignmentSettings
     public int FftBatch { get; init; } = 4;
 
     /// <summary>Frames per correlation block: blocks are correlated within themselves and against each other, at most
-    /// CorrelationBlock² correlation maps at a time.</summary>
+    /// CorrelationBlock² correlation maps per block pair in flight (one block pair at a time, or one per worker with a
+    /// scheduled provider, whose blocks shrink when that would exceed a quarter of the memory).</summary>
     public int CorrelationBlock { get; init; } = 8;
 
     /// <summary>

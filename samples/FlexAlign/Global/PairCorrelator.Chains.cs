@@ -25,7 +25,7 @@ internal sealed partial class PairCorrelator
             return;
         }
 
-        p.Chain.Wait();
+        p.Chain.WaitForMaps();
         var (a, na, b, nb, mode) = work[p.Index];
         int maxPairs = block * block;
         var location = Buffers.View(locations, new LogicalDescriptor(new Size(3, maxPairs)), DataType.Float32, p.Index * maxPairs * 3, "locations");
@@ -83,6 +83,18 @@ internal sealed partial class PairCorrelator
         FourierDescriptor ProductDescriptor,
         FourierDescriptor MapDescriptor) : IDisposable
     {
+        /// <summary>
+        /// Waits until the slot's buffers and the peaks are done: the inverse FFT (which ran after the product it read)
+        /// and the peak search. Not the correlation itself: its inputs, the blocks of cropped spectra, are read by other
+        /// block pairs too, and a scheduled algorithm's Synchronize waits for every task that uses its data. A failed
+        /// product fails the inverse that depends on it, so its error surfaces here.
+        /// </summary>
+        public void WaitForMaps()
+        {
+            Inverse.Synchronize();
+            Peak.Synchronize();
+        }
+
         /// <summary>Waits for the chain's tasks; <paramref name="quiet"/> swallows their failures (cleanup only).</summary>
         public void Wait(bool quiet = false)
         {

@@ -39,9 +39,10 @@ internal sealed partial class PairCorrelator : IDisposable
             ExtremaResult.Location,
             ExtremaPrecision.GaussianFit3);
 
-        // With several workers, smaller blocks keep one slot per worker within the memory budget.
-        int b = Math.Min(block, spectra.Frames);
+        // Block pairs that run side by side share the configured block's memory: with w of them in flight the block
+        // shrinks by √w (at least 2 frames), and further while the slots would not fit in the memory budget.
         int wanted = algorithms.Concurrency;
+        int b = Math.Min(Math.Max(2, (int)(block / Math.Sqrt(wanted))), spectra.Frames);
         while (wanted > 1 && b > 2 && (long)wanted * SlotBytes(b) > Buffers.Budget)
         {
             b--;
@@ -94,6 +95,11 @@ internal sealed partial class PairCorrelator : IDisposable
                 int s = (work.Count + i) % slots;
                 Finish(inFlight[s], work, locations, result, progress, totalPairs);
                 inFlight[s] = null;
+            }
+
+            foreach (var chain in chains.Values)
+            {
+                chain.Wait();
             }
         }
         catch

@@ -13,7 +13,9 @@ internal sealed partial class SpectrumStage
 {
     /// <summary>
     /// Pass 1: read, full-size FFT (into the kept store, or a slot's scratch), crop. A slot's frame buffer is refilled
-    /// only after the chain that used it last has finished.
+    /// only after the chain that used it last has finished. Each slot has its own copy of the band limit: a scheduled
+    /// algorithm's Synchronize waits for every task that uses any of its data, so a shared input would make waiting for
+    /// one slot wait for all of them.
     /// </summary>
     private void TransformAndCrop(IFrameSource source, IProgress<FlexAlignProgress>? progress, CancellationToken cancellationToken)
     {
@@ -21,9 +23,17 @@ internal sealed partial class SpectrumStage
         int batches = (Frames + batch - 1) / batch;
         bool scratch = KeptFrames < Frames;
         long slotBytes = batch * ((pixels * DataType.Float32.Size) + (scratch ? FullElements * DataType.Complex32.Size : 0));
-        int slots = Buffers.Slots(algorithms.Concurrency, batches, slotBytes);
+        // With several workers one slot more than workers, so the host reads the next batch while every worker is busy.
+        int slots = Buffers.Slots(algorithms.Concurrency > 1 ? algorithms.Concurrency + 1 : 1, batches, slotBytes);
         using var frameRing = Buffers.Allocate(slots * batch * pixels, DataType.Float32);
         using var scratchRing = scratch ? Buffers.Allocate(slots * batch * FullElements, DataType.Complex32) : null;
+        long bandElements = band.Descriptor.ElementCount;
+        using var bands = Buffers.Allocate(slots * bandElements, DataType.Float32);
+        for (int s = 0; s < slots; s++)
+        {
+            band.AsSpan<float>().CopyTo(Buffers.View(bands, band.Descriptor, DataType.Float32, s * bandElements, "band limit").AsSpan<float>());
+        }
+
         var inFlight = new (Fft Fft, Process Crop)?[slots];
         try
         {
@@ -42,7 +52,8 @@ internal sealed partial class SpectrumStage
                     : Buffers.View(scratchRing!, SpectrumDescriptor(n), DataType.Complex32, s * batch * FullElements, "spectra");
                 var cropped = Buffers.View(Cropped, CropDescriptor(n), DataType.Complex32, first * CroppedElements, "cropped");
                 fft.Execute(new FourierTransformOutput(spectra), new FourierTransformInput(frames));
-                crop.Execute(new FourierProcessingOutput(cropped), new FourierProcessingInput(spectra, cropSettings.ApplyFilter ? band : null));
+                var limit = cropSettings.ApplyFilter ? Buffers.View(bands, band.Descriptor, DataType.Float32, s * bandElements, "band limit") : null;
+                crop.Execute(new FourierProcessingOutput(cropped), new FourierProcessingInput(spectra, limit));
                 inFlight[s] = (fft, crop);
                 progress?.Report(new FlexAlignProgress("spectra", first + n, Frames));
             }
@@ -90,7 +101,8 @@ internal sealed partial class SpectrumStage
 
                 if (b >= slots)
                 {
-                    SmallChain(b - slots).Wait(forwardOnly: true);
+                    // Only the forward transform reads the slot (the filter's data include the shared filter).
+                    SmallChain(b - slots).Forward.Synchronize();
                 }
 
                 var (first, n, s) = Batch(b);
@@ -208,16 +220,12 @@ internal sealed partial class SpectrumStage
     /// <summary>Pass 2's algorithms for one slot and batch size.</summary>
     private sealed record SmallStep(Fft Inverse, Fft Forward, Process Filter) : IDisposable
     {
-        /// <summary>Waits for the step's tasks (only the forward transform and filter when <paramref name="forwardOnly"/>).</summary>
-        public void Wait(bool forwardOnly = false, bool quiet = false)
+        /// <summary>Waits for the step's tasks; <paramref name="quiet"/> swallows their failures (cleanup only).</summary>
+        public void Wait(bool quiet = false)
         {
             try
             {
-                if (!forwardOnly)
-                {
-                    Inverse.Synchronize();
-                }
-
+                Inverse.Synchronize();
                 Forward.Synchronize();
                 Filter.Synchronize();
             }

@@ -45,7 +45,8 @@ internal sealed partial class SpectrumStage : IDisposable
     {
         this.algorithms = algorithms;
         this.geometry = geometry;
-        this.batch = Math.Min(batch, frames);
+        // Calls that run side by side share the batch, so the frames in flight take the memory of one batch.
+        this.batch = Math.Min((batch + algorithms.Concurrency - 1) / algorithms.Concurrency, frames);
         Frames = frames;
         var filterDescriptor = new LogicalDescriptor(new Size((geometry.CroppedWidth / 2) + 1, geometry.CroppedHeight));
         filterBlock = Buffers.Allocate(2 * filterDescriptor.ElementCount, DataType.Float32);

@@ -38,6 +38,9 @@ internal sealed record FlexAlignRequest
     /// <summary>Threads; null uses every core.</summary>
     public int? Threads { get; init; }
 
-    /// <summary>The compute backend: <c>cpu</c> or <c>opencl</c> (OpenCL strategies first, CPU for what they decline).</summary>
+    /// <summary>
+    /// The compute backend: <c>cpu</c>, <c>opencl</c> (OpenCL strategies first, CPU for what they decline) or <c>auto</c>
+    /// (the task scheduler with every worker), see <see cref="FlexAlignBackend"/>.
+    /// </summary>
     public string Backend { get; init; } = "cpu";
 }
