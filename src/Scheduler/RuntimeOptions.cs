@@ -49,6 +49,16 @@ public sealed record RuntimeOptions
     /// <summary>Whether to record a trace (tasks, transfers, edges) for Chrome trace and DOT export.</summary>
     public bool Trace { get; init; }
 
+    /// <summary>The environment variable naming a trace file for runtimes whose <see cref="TraceFile"/> is null.</summary>
+    public const string TraceVariable = "OOMPA_TRACE";
+
+    /// <summary>
+    /// Where <see cref="TaskRuntime.Dispose"/> writes the run's Chrome trace (JSON, for chrome://tracing or Perfetto)
+    /// and, beside it with <c>.txt</c> appended, the run's <see cref="TaskRuntime.Summary"/>; both written atomically.
+    /// Null: the file <c>OOMPA_TRACE</c> names, else none. Setting it records a trace.
+    /// </summary>
+    public string? TraceFile { get; init; }
+
     /// <summary>Cancelling stops submission, cancels tasks that have not started and lets running ones finish.</summary>
     public CancellationToken CancellationToken { get; init; }
 
@@ -59,7 +69,8 @@ public sealed record RuntimeOptions
     /// These options with one <see cref="OpenClWorker"/> and one <see cref="OpenClNodeProvider"/> per OpenCL device added
     /// next to the workers already given (by default one CPU worker per core): every device of
     /// <see cref="OpenClDevices.All"/> when <paramref name="devices"/> is null (none when OpenCL is unavailable), else the
-    /// given ones. Devices must have distinct <see cref="OpenClDevice.Index"/>es (their memory nodes).
+    /// given ones. A device these options already serve is not added again. Distinct devices must have distinct
+    /// <see cref="OpenClDevice.Index"/>es (their memory nodes).
     /// </summary>
     /// <param name="devices">The devices; null for all of this process's.</param>
     /// <param name="memoryLimit">Bytes the runtime may keep on each device; null for
@@ -75,6 +86,10 @@ public sealed record RuntimeOptions
         {
             throw new ArgumentException("A device is null.", nameof(devices));
         }
+
+        // A device already served (named twice, or added by an earlier call) keeps its one worker and node.
+        var served = Nodes.OfType<OpenClNodeProvider>().Select(p => p.Device).ToHashSet();
+        list = [.. list.Where(served.Add)];
 
         return this with
         {

@@ -14,7 +14,7 @@ public sealed class DeviceChainingTests
     [Fact]
     public void Initialization_then_normalisation_run_on_the_device_without_host_transfers()
     {
-        var info = OpenClDiscovery.Discover().Devices.FirstOrDefault()
+        var info = OpenClDeviceSelection.Preferred(OpenClDiscovery.Discover().Devices)
             ?? throw new InvalidOperationException("No OpenCL device: install pocl-opencl-icd.");
         using var device = OpenClDevice.Open(info, 0, new OpenClDeviceOptions(BinaryCacheDirectory: string.Empty));
         var spatial = new Size(16, 8, 1, 3);

@@ -3,8 +3,8 @@ using Oompa.Core.Devices.OpenCl;
 namespace Oompa.Algorithms.Tests.Support;
 
 /// <summary>
-/// The OpenCL device conformance suites run on: the process's first device (pocl's CPU device in CI, a GPU where a
-/// driver is installed). pocl is a CI requirement, so a missing device fails the suites instead of skipping them.
+/// The OpenCL device conformance suites run on: <see cref="OpenClDevices.Default"/> (pocl's CPU device in CI, the GPU
+/// where a GPU driver is installed; <c>OOMPA_OPENCL_DEVICE</c> picks another). pocl is a CI requirement, so a missing device fails the suites instead of skipping them.
 /// </summary>
 public static class OpenClTestDevice
 {

@@ -67,7 +67,7 @@ public sealed class ReconstructCommandTests : IDisposable
     public void Opencl_without_a_device_exits_1_with_the_reason_and_no_output()
     {
         // A child process whose OpenCL loader finds no driver (OCL_ICD_VENDORS names an empty folder).
-        string apphost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "oompa.exe" : "oompa");
+        string apphost = Path.Combine(Path.GetDirectoryName(typeof(ReconstructCommandTests).Assembly.Location)!, OperatingSystem.IsWindows() ? "oompa.exe" : "oompa");
         string empty = Directory.CreateDirectory(Path.Combine(folder, "no-icd")).FullName;
         string output = Path.Combine(folder, "never.mrc");
         var start = new System.Diagnostics.ProcessStartInfo(apphost) { RedirectStandardError = true, RedirectStandardOutput = true };

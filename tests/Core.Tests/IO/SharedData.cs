@@ -30,7 +30,7 @@ internal static class SharedData
             }
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(typeof(SharedData).Assembly.Location)!); dir is not null; dir = dir.Parent)
         {
             string candidate = Path.Combine(dir.FullName, "shared", "data", fileName);
             if (System.IO.File.Exists(candidate))

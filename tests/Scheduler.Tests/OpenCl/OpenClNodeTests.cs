@@ -101,6 +101,12 @@ public sealed class OpenClNodeTests(OpenClTestDevice fixture) : IClassFixture<Op
         var all = new RuntimeOptions().WithOpenCl();
         Assert.Equal(Core.Devices.OpenCl.OpenClDevices.All.Count, all.Nodes.Count);
         Assert.Equal(Environment.ProcessorCount + all.Nodes.Count, all.Workers!.Count);
+
+        // A device already served is not added again (an auto backend adding the accelerators to options that
+        // already name one of them).
+        var twice = options.WithOpenCl([fixture.Device, fixture.Device]);
+        Assert.Equal(["cpu0", "cpu1", "opencl0"], twice.Workers!.Select(w => w.Name));
+        Assert.Single(twice.Nodes);
     }
 
     [OpenClFact]

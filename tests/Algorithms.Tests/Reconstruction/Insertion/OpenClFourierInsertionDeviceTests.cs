@@ -4,6 +4,7 @@ using Oompa.Algorithms.Tests.Support;
 using Oompa.Algorithms.Tests.Tuning;
 using Oompa.Core.Data;
 using Oompa.Core.Devices.OpenCl;
+using Oompa.Tuning;
 using Oompa.Tuning.Dynamic;
 using Oompa.Tuning.Store;
 using static Oompa.Algorithms.Tests.Reconstruction.Insertion.OpenClFourierInsertionConfigurationTests;
@@ -24,7 +25,7 @@ public sealed class OpenClFourierInsertionDeviceTests : IDisposable
     [Fact]
     public void Device_payloads_are_used_in_place_and_every_device_buffer_and_kernel_is_released()
     {
-        var info = OpenClDiscovery.Discover().Devices.FirstOrDefault()
+        var info = OpenClDeviceSelection.Preferred(OpenClDiscovery.Discover().Devices)
             ?? throw new InvalidOperationException("No OpenCL device: install pocl-opencl-icd.");
         using var device = OpenClDevice.Open(info, 0);
         var table = new FourierInsertionSettings();
@@ -107,7 +108,12 @@ public sealed class OpenClFourierInsertionDeviceTests : IDisposable
         var session = Assert.Single(tuner.Sessions);
         Assert.True(session.IsFinished);
         Assert.Equal(4, session.Steps);
-        Assert.All(session.Records, r => Assert.True(r.Measurement.IsSuccess, r.Measurement.ToString()));
+        // Candidates either ran (and agreed, or the tuner would have reported a validation failure) or exceeded the
+        // work-group size the device allows for the kernel (NVIDIA allows fewer work-items to kernels using many registers).
+        Assert.All(session.Records, r => Assert.True(
+            r.Measurement.IsSuccess || (r.Measurement.Status == TuningStatus.DeviceLimitsExceeded && r.Measurement.ToString().Contains("allows for this kernel", StringComparison.Ordinal)),
+            r.Measurement.ToString()));
+        Assert.Contains(session.Records, r => r.Measurement.IsSuccess);
         var entry = Assert.Single(new TuningStore(fixture.Store).Entries);
         Assert.Equal(FourierInsertionKernels.BlobTable.Name, entry.Key.Strategy);
         Assert.True(FourierInsertionKernels.BlobTable.Space.IsValid(entry.Configuration));

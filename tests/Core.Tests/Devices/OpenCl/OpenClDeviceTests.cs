@@ -22,7 +22,7 @@ public sealed class OpenClDeviceTests : IDisposable
 
     public OpenClDeviceTests()
     {
-        var info = OpenClDiscovery.Discover().Devices.FirstOrDefault()
+        var info = OpenClDeviceSelection.Preferred(OpenClDiscovery.Discover().Devices)
             ?? throw new InvalidOperationException("No OpenCL device: install pocl-opencl-icd.");
         device = OpenClDevice.Open(info, 0, new OpenClDeviceOptions(MemoryLimit: 1 << 20, BinaryCacheDirectory: cache.Path));
     }

@@ -3,13 +3,14 @@ using Oompa.Core.Devices.OpenCl;
 namespace Oompa.Scheduler.Tests.Support.OpenCl;
 
 /// <summary>
-/// A class fixture: a private OpenCL device (the first one discovery finds: pocl's CPU device in CI) opened for one
+/// A class fixture: a private OpenCL device (the one <see cref="OpenClDeviceSelection"/> prefers: pocl's CPU device in
+/// CI, the GPU on a machine with a GPU driver) opened for one
 /// test class, so that its live-object counters belong to that class alone, with the test kernels built on it. Tests
 /// check with <see cref="AssertReleased"/> that every buffer and event the runtime made has been released.
 /// </summary>
 public sealed class OpenClTestDevice : IDisposable
 {
-    private static readonly Lazy<OpenClDeviceInfo?> First = new(() => OpenClDiscovery.Discover().Devices.FirstOrDefault());
+    private static readonly Lazy<OpenClDeviceInfo?> First = new(() => OpenClDeviceSelection.Preferred(OpenClDiscovery.Discover().Devices));
     private static readonly Lazy<string?> Reason = new(() => First.Value is null
         ? $"no OpenCL device: {OpenClDiscovery.Discover().Reason ?? "none found"} (install pocl-opencl-icd)"
         : null);

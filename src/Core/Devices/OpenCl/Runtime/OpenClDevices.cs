@@ -23,13 +23,20 @@ public static class OpenClDevices
     /// <summary>Why <see cref="All"/> is empty, or null when it is not.</summary>
     public static string? UnavailableReason => Opened.Value.Reason;
 
-    /// <summary>The first device, or null with <see cref="UnavailableReason"/> saying why.</summary>
-    public static OpenClDevice? Default => All.Count > 0 ? All[0] : null;
+    /// <summary>
+    /// The device single-device backends use (<see cref="OpenClDeviceSelection"/>): the one <c>OOMPA_OPENCL_DEVICE</c>
+    /// names, else the first GPU or accelerator, else the first device; null with <see cref="DefaultProblem"/> saying
+    /// why when there is none or the variable names none.
+    /// </summary>
+    public static OpenClDevice? Default => Chosen.Value.Index >= 0 ? All[Chosen.Value.Index] : null;
 
-    /// <summary>The first device, or an exception naming why there is none.</summary>
-    /// <exception cref="InvalidOperationException">No OpenCL device is available.</exception>
+    /// <summary>Why <see cref="Default"/> is null, or null when it is not.</summary>
+    public static string? DefaultProblem => Chosen.Value.Problem;
+
+    /// <summary><see cref="Default"/>, or an exception naming why there is none.</summary>
+    /// <exception cref="InvalidOperationException">No OpenCL device is available, or <c>OOMPA_OPENCL_DEVICE</c> names none.</exception>
     public static OpenClDevice Require() =>
-        Default ?? throw new InvalidOperationException($"No OpenCL device is available: {UnavailableReason}");
+        Default ?? throw new InvalidOperationException($"No OpenCL device is available: {DefaultProblem}");
 
     /// <summary>Logs what was opened (call after configuring logging; opening happens on first use).</summary>
     public static void Describe(ILogger logger)
@@ -45,6 +52,17 @@ public static class OpenClDevices
             logger.LogInformation("OpenCL unavailable: {Reason}", reason);
         }
     }
+
+    private static readonly Lazy<(int Index, string? Problem)> Chosen = new(() =>
+    {
+        if (All.Count == 0)
+        {
+            return (-1, UnavailableReason);
+        }
+
+        int index = OpenClDeviceSelection.Choose([.. All.Select(d => d.Info)], out string? problem);
+        return (index, problem);
+    });
 
     private static (IReadOnlyList<OpenClDevice>, string?) OpenAll()
     {
