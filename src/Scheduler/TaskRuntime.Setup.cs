@@ -58,6 +58,8 @@ public sealed partial class TaskRuntime
             slot.Signal.Dispose();
         }
 
+        WriteTraceFile();
+
         cancellation.Dispose();
         lock (gate)
         {
@@ -83,6 +85,50 @@ public sealed partial class TaskRuntime
             {
                 logger.LogWarning(e, "Could not save the performance models");
             }
+        }
+    }
+
+    private void WriteTraceFile()
+    {
+        if (traceFile is null || Trace is null)
+        {
+            return;
+        }
+
+        try
+        {
+            string full = Path.GetFullPath(traceFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            WriteAtomically(full, Trace.WriteChromeTrace);
+            string summary = Summary().ToString();
+            WriteAtomically(full + ".txt", stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                writer.Write(summary);
+            });
+            logger.LogInformation("Trace written to {File}; {Summary}", full, summary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Could not write the trace {File}", traceFile);
+        }
+    }
+
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
+        string temporary = $"{path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            using (var stream = File.Create(temporary))
+            {
+                write(stream);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
     }
 

@@ -48,6 +48,7 @@ public sealed partial class TaskRuntime : IDisposable, IAsyncDisposable
     private bool canceled;
     private bool stopping;
     private bool disposed;
+    private readonly string? traceFile;
 
     /// <summary>Creates the runtime and starts one thread per worker; uncalibrated links are measured now.</summary>
     /// <exception cref="ArgumentException">Bad options: duplicate worker names, a worker without a memory node, an
@@ -69,7 +70,8 @@ public sealed partial class TaskRuntime : IDisposable, IAsyncDisposable
         TransferModel = options.TransferModel
             ?? (options.PersistModels ? TransferModel.Load(ModelFiles.TransferPath(options.ModelDirectory)) : new TransferModel());
         coherency = new Coherency(providers, CalibrateLinks());
-        Trace = options.Trace ? new ExecutionTrace([.. slots.Select(s => s.Name)], [.. providers.Select(p => p.Node.ToString())]) : null;
+        traceFile = options.TraceFile ?? (Environment.GetEnvironmentVariable(RuntimeOptions.TraceVariable) is { Length: > 0 } named ? named : null);
+        Trace = options.Trace || traceFile is not null ? new ExecutionTrace([.. slots.Select(s => s.Name)], [.. providers.Select(p => p.Node.ToString())]) : null;
         combineCodelet = new Codelet("oompa.reduce", new TaskImplementation("Host.Combine", DeviceKind.Cpu, RunCombine)) { Modeled = false };
         host = new Host(this);
         policy.Attach(host);
@@ -99,7 +101,7 @@ public sealed partial class TaskRuntime : IDisposable, IAsyncDisposable
     /// <summary>The transfer model.</summary>
     public TransferModel TransferModel { get; }
 
-    /// <summary>The trace, when <see cref="RuntimeOptions.Trace"/> is set.</summary>
+    /// <summary>The trace, when <see cref="RuntimeOptions.Trace"/> or a trace file is set.</summary>
     public ExecutionTrace? Trace { get; }
 
     /// <summary>Seconds since the runtime started.</summary>

@@ -42,6 +42,46 @@ public class TraceTests
     }
 
     [Fact]
+    public async Task A_trace_file_gets_the_chrome_trace_and_the_summary_when_the_runtime_is_disposed()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"oompa-trace-{Guid.NewGuid():N}");
+        string file = Path.Combine(folder, "sub", "run.json");
+        try
+        {
+            using var arrays = new HostArrays();
+            var data = arrays.Add(8, "x");
+            await using (var runtime = new TaskRuntime(TestRuntimes.Options("dmda", 2) with { TraceFile = file }))
+            {
+                Assert.NotNull(runtime.Trace);
+                var h = runtime.Register(data.Payload);
+                var step = TestRuntimes.Cpu("step", c => Kernels.Doubles(c, 0)[0] += 1);
+                for (int i = 0; i < 5; i++)
+                {
+                    runtime.Submit(step, new DataAccess(h, AccessMode.ReadWrite));
+                }
+
+                await runtime.SynchronizeWithinTimeoutAsync();
+                Assert.False(File.Exists(file), "written before the runtime was disposed");
+            }
+
+            using var json = JsonDocument.Parse(File.ReadAllText(file));
+            Assert.Equal(5, json.RootElement.GetProperty("traceEvents").EnumerateArray()
+                .Count(e => e.GetProperty("ph").GetString() == "X" && e.GetProperty("cat").GetString() == "task"));
+            string summary = File.ReadAllText(file + ".txt");
+            Assert.Contains("5 tasks", summary, StringComparison.Ordinal);
+            Assert.Contains("cpu0", summary, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.tmp"));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_dot_graph_has_every_task_and_dependency()
     {
         using var arrays = new HostArrays();
