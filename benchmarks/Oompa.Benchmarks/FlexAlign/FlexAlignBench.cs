@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Oompa.Benchmarks.Harness;
 using Oompa.Core.Devices;
+using Oompa.Core.Devices.OpenCl;
 using Oompa.Samples.FlexAlign;
 using Oompa.Samples.FlexAlign.Global;
 using Oompa.Samples.FlexAlign.Movie;
@@ -37,7 +38,8 @@ internal static class FlexAlignBench
         using var runtime = backend switch
         {
             "cpu" => null,
-            "auto" => new TaskRuntime(new RuntimeOptions { Workers = CpuWorker.Split(device.Threads) }),
+            // As ./oompa flexalign --backend auto: a one-core CPU worker per thread and every OpenCL GPU or accelerator.
+            "auto" => new TaskRuntime(new RuntimeOptions { Workers = CpuWorker.Split(device.Threads) }.WithOpenCl(OpenClDevices.Accelerators)),
             _ => throw new InvalidOperationException($"--backend must be cpu or auto, not '{backend}'."),
         };
         var provider = runtime is null ? new AlgorithmProvider(device) : AlgorithmProvider.Scheduled(runtime, device);
