@@ -46,7 +46,7 @@ public sealed partial class TaskRuntime
             long bytes = payload.RequiredBytes;
             foreach (var stale in registry.Overlapping(start, bytes))
             {
-                if (Idle(stale))
+                if (Idle(stale) || (stale.IsTransient && Unused(stale)))
                 {
                     coherency.FreeAll(stale);
                     registry.Remove(stale);
@@ -56,6 +56,44 @@ public sealed partial class TaskRuntime
             }
 
             return registry.Find(start, bytes, payload.Name) ?? AddHandleLocked(payload, null, null);
+        }
+    }
+
+    /// <summary>
+    /// Marks the handle of <paramref name="payload"/>'s memory (registering it when needed) as transient
+    /// (<see cref="DataHandle.IsTransient"/>): intermediate data that only tasks read and write, such as correlation
+    /// products between two algorithms on a GPU. The runtime then never copies it home unless asked with
+    /// <see cref="Acquire"/>, and the home memory's content is undefined while the handle lives.
+    /// </summary>
+    /// <returns>The handle.</returns>
+    public DataHandle MarkTransient(IPayload payload)
+    {
+        var handle = GetOrRegister(payload);
+        lock (gate)
+        {
+            handle.IsTransient = true;
+        }
+
+        return handle;
+    }
+
+    /// <summary>No unfinished task, copy or pin uses the handle.</summary>
+    private static bool Unused(DataHandle h) =>
+        h.Phase is null
+        && h.LastWriter is not { IsFinished: false }
+        && h.Readers.TrueForAll(r => r.IsFinished)
+        && h.Replicas.All(r => r.Fetch is null && r.Pins == 0);
+
+    /// <summary>Drops transient handles no task uses any more (their data is never brought home).</summary>
+    private void DropUnusedTransientLocked()
+    {
+        foreach (var h in handles.Where(h => h.IsTransient && Unused(h)).ToList())
+        {
+            coherency.FreeAll(h);
+            registry.Remove(h);
+            handles.Remove(h);
+            Dependencies.Reset(h);
+            h.IsUnregistered = true;
         }
     }
 

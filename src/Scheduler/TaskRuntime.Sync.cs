@@ -66,7 +66,7 @@ public sealed partial class TaskRuntime
     /// <summary>
     /// Waits for every submitted task and every copy in flight, combines pending reductions, and makes every handle's
     /// home (host) copy valid and the only valid copy, so host code may read, change or free registered data until it
-    /// submits again.
+    /// submits again. Transient handles (<see cref="MarkTransient"/>) are dropped instead, without a copy.
     /// Throws the original exception of a failed task (an <see cref="AggregateException"/> when several failed on
     /// their own), or <see cref="OperationCanceledException"/> when tasks were cancelled; then the runtime is usable again.
     /// </summary>
@@ -124,7 +124,9 @@ public sealed partial class TaskRuntime
         var waits = new List<Task>();
         lock (gate)
         {
-            foreach (var h in handles)
+            // Transient data is never brought home: once no task uses it, it is dropped.
+            DropUnusedTransientLocked();
+            foreach (var h in handles.Where(h => !h.IsTransient))
             {
                 coherency.WriteBack(h, orders, waits);
             }
@@ -145,7 +147,7 @@ public sealed partial class TaskRuntime
         {
             if (outstanding == 0)
             {
-                foreach (var h in handles)
+                foreach (var h in handles.Where(h => !h.IsTransient))
                 {
                     Coherency.MakeHomeOwner(h);
                 }

@@ -60,7 +60,8 @@ public sealed partial class ScheduledAlgorithm<TOut, TIn, TSettings> : IAlgorith
 
     /// <summary>
     /// Waits for every task this algorithm submitted, brings their data home (the host copy becomes the only valid
-    /// one), and throws the original exception of a failed task.
+    /// one) except transient data (<see cref="TaskRuntime.MarkTransient"/>), and throws the original exception of a
+    /// failed task.
     /// </summary>
     public void Synchronize()
     {
@@ -83,7 +84,7 @@ public sealed partial class ScheduledAlgorithm<TOut, TIn, TSettings> : IAlgorith
             // Reported below, after the data has come home.
         }
 
-        foreach (var h in handles.Where(h => !h.IsUnregistered))
+        foreach (var h in handles.Where(h => !h.IsUnregistered && !h.IsTransient))
         {
             runtime.Acquire(h);
         }

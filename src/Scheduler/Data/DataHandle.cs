@@ -48,6 +48,14 @@ public sealed class DataHandle
     /// <summary>Whether the handle has been unregistered.</summary>
     public bool IsUnregistered { get; internal set; }
 
+    /// <summary>
+    /// Whether the data is transient (<c>TaskRuntime.MarkTransient</c>): the host never reads or writes its memory
+    /// directly, so the runtime never brings it home on its own — a scheduled algorithm's <c>Synchronize</c> and the
+    /// runtime's <c>Synchronize</c> leave it where tasks wrote it, or drop it — and an overlapping registration with
+    /// no task still using it drops it. Only an explicit <c>Acquire</c> copies it home.
+    /// </summary>
+    public bool IsTransient { get; internal set; }
+
     internal object Owner { get; }
 
     internal Replica[] Replicas { get; }
