@@ -14,7 +14,7 @@ using Oompa.Samples.FourierReconstruction.Pipeline;
 namespace Oompa.Benchmarks.Reconstruction;
 
 /// <summary>
-/// <c>./oompa bench reconstruct [--fast] [--scale F] [--backend cpu|opencl|auto|opencl-staged|all]</c>: insertion
+/// <c>./oompa bench reconstruct [--fast] [--scale F] [--size 64|128|256] [--backend cpu|opencl|auto|opencl-staged|all]</c>: insertion
 /// throughput of the Fourier reconstruction per backend (default cpu, opencl and auto; <c>opencl-staged</c> is opencl with
 /// G and W in host payloads staged per call, to measure what keeping them on the device saves) for three cases: 64²
 /// projections under the 78 operators of D39, and 128² and 256² projections under one.
@@ -24,7 +24,9 @@ namespace Oompa.Benchmarks.Reconstruction;
 /// final wait for every task and the reduction included), and the tasks per worker are reported.
 /// Reported: projections/s and traverse spaces/s of the insertion alone, inserted voxels/s (voxels updated, counted
 /// exactly on a sample of spaces), the whole loop's projections/s (preprocessing and traverse spaces included), and
-/// the one-off finalisation time. Plain stopwatch timing; the projections are generated beforehand.
+/// the one-off read-back of G and W to the host (backend opencl; not insertion: it grows with the volume, not with the
+/// projections) and the one-off finalisation time. <c>--size</c> runs only the case of that image size. Plain
+/// stopwatch timing; the projections are generated beforehand.
 /// </summary>
 internal static class ReconstructionBench
 {
@@ -32,6 +34,7 @@ internal static class ReconstructionBench
     {
         bool fast = args.Contains("--fast");
         double scale = Option(args, "--scale", 1);
+        int only = (int)Option(args, "--size", 0);
         var insertion = fast ? new FourierInsertionSettings(Mode: InsertionMode.NearestNeighbour) : FourierInsertionSettings.Default;
         var device = CpuDevice.Default;
         string which = Text(args, "--backend", "all");
@@ -57,12 +60,18 @@ internal static class ReconstructionBench
 
             foreach (var (name, size, operators, count) in cases)
             {
+                if (only > 0 && size != only)
+                {
+                    continue;
+                }
+
                 var r = Measure(size, operators, count, insertion, provider);
                 string key = Inv($"{backend.Replace('-', '_')}_{size}_ops{operators.Length}");
-                report.Line(Inv($"{backend}: {name}"), Inv($"{r.ProjectionsPerSecond:F1} projections/s, {r.SpacesPerSecond:F0} spaces/s, {r.VoxelsPerSecond / 1e6:F1} M voxels/s (insertion {r.InsertionSeconds:F2} s for {count} projections; whole loop {r.LoopProjectionsPerSecond:F1} projections/s; finish {r.FinishSeconds:F2} s)"));
+                report.Line(Inv($"{backend}: {name}"), Inv($"{r.ProjectionsPerSecond:F1} projections/s, {r.SpacesPerSecond:F0} spaces/s, {r.VoxelsPerSecond / 1e6:F1} M voxels/s (insertion {r.InsertionSeconds:F2} s for {count} projections; whole loop {r.LoopProjectionsPerSecond:F1} projections/s; read-back {r.ReadbackSeconds:F2} s; finish {r.FinishSeconds:F2} s)"));
                 report.Field($"{key}_projections_per_s", r.ProjectionsPerSecond)
                     .Field($"{key}_voxels_per_s", r.VoxelsPerSecond)
                     .Field($"{key}_loop_projections_per_s", r.LoopProjectionsPerSecond)
+                    .Field($"{key}_readback_s", r.ReadbackSeconds)
                     .Field($"{key}_finish_s", r.FinishSeconds);
             }
 
@@ -120,7 +129,7 @@ internal static class ReconstructionBench
         var sample = angles.Take(4).SelectMany(a => operators.Take(3).Select(o => TraverseSpaces.Create(a.ToMatrix(), o, geometry.HalfSize, insertion, 0))).ToArray();
         double voxelsPerSpace = sample.Average(s => (double)SlabVoxels.Count(s, geometry.HalfSize, insertion));
         double spaces = (double)count * operators.Length;
-        return new Result(insertionSeconds, count / insertionSeconds, spaces / insertionSeconds, spaces * voxelsPerSpace / insertionSeconds, count / loop, finishSeconds);
+        return new Result(insertionSeconds, count / insertionSeconds, spaces / insertionSeconds, spaces * voxelsPerSpace / insertionSeconds, count / loop, reconstructor.Timings.Readback.TotalSeconds, finishSeconds);
     }
 
     private static (double Insertion, double Total) Snapshot(ReconstructionTimings t) => (t.Insertion.TotalSeconds, t.Total.TotalSeconds);
@@ -151,5 +160,5 @@ internal static class ReconstructionBench
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record Result(double InsertionSeconds, double ProjectionsPerSecond, double SpacesPerSecond, double VoxelsPerSecond, double LoopProjectionsPerSecond, double FinishSeconds);
+    private sealed record Result(double InsertionSeconds, double ProjectionsPerSecond, double SpacesPerSecond, double VoxelsPerSecond, double LoopProjectionsPerSecond, double ReadbackSeconds, double FinishSeconds);
 }

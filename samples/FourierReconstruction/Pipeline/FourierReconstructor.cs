@@ -152,8 +152,12 @@ public sealed class FourierReconstructor : IDisposable
 
         finished = true;
         var clock = Stopwatch.StartNew();
-        var (volume, weights) = accumulator.Gather();
+        accumulator.Drain();
         Timings.Insertion += clock.Elapsed;   // the last batches (auto: every pending task and the reduction)
+
+        clock.Restart();
+        var (volume, weights) = accumulator.Gather();
+        Timings.Readback += clock.Elapsed;
 
         clock.Restart();
         using var fft = provider.FourierTransform();

@@ -12,9 +12,16 @@ public sealed class ReconstructionTimings
     /// <summary>Insertion into the Fourier volume.</summary>
     public TimeSpan Insertion { get; internal set; }
 
+    /// <summary>
+    /// Bringing G and W to the host for finalisation, once per reconstruction after every insertion has finished (backend
+    /// <c>opencl</c>: reading the device buffers back; zero where they live on the host). It grows with the volume, not
+    /// with the projections, so it is kept apart from <see cref="Insertion"/>.
+    /// </summary>
+    public TimeSpan Readback { get; internal set; }
+
     /// <summary>Folding, division, inverse FFT, windowing and gridding correction.</summary>
     public TimeSpan Finalization { get; internal set; }
 
     /// <summary>The sum of the stages.</summary>
-    public TimeSpan Total => Preprocessing + Spaces + Insertion + Finalization;
+    public TimeSpan Total => Preprocessing + Spaces + Insertion + Readback + Finalization;
 }

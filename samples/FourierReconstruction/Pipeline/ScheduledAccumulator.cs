@@ -105,6 +105,9 @@ internal sealed class ScheduledAccumulator : VolumeAccumulator
     }
 
     /// <inheritdoc />
+    public override void Drain() => runtime.Synchronize();   // every task, then the reduction of the partial volumes
+
+    /// <inheritdoc />
     public override (Payload<FourierDescriptor> Volume, Payload<LogicalDescriptor> Weights) Gather()
     {
         runtime.Synchronize();   // combines the partial volumes into G and W and brings them home

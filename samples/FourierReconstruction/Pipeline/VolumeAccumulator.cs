@@ -16,6 +16,9 @@ internal abstract class VolumeAccumulator : IDisposable
     /// <summary>Inserts the first <paramref name="count"/> spaces written to <see cref="Spaces"/> with <paramref name="spectra"/> (host).</summary>
     public abstract void Insert(Payload<FourierDescriptor> spectra, int count);
 
+    /// <summary>Waits for every insertion enqueued so far (and, where partial volumes are reduced, for the reduction).</summary>
+    public abstract void Drain();
+
     /// <summary>Waits for every insertion and returns G and W in host payloads (valid until the accumulator is disposed).</summary>
     public abstract (Payload<FourierDescriptor> Volume, Payload<LogicalDescriptor> Weights) Gather();
 
