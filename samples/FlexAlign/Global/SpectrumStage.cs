@@ -39,6 +39,10 @@ internal sealed partial class SpectrumStage : IDisposable
     private readonly Payload<LogicalDescriptor> band;
     private readonly EdgeTaper taper;
     private readonly FourierProcessingSettings cropSettings;
+    private readonly Prefaulter? prefaulter;
+
+    /// <summary>For batch b of pass 1, the number of prefault ranges that precede it (entry b + 1: its own are done).</summary>
+    private readonly List<int> prefaultMarks = [];
 
     /// <summary>Creates the stage; up to <paramref name="keepBytes"/> of full-size spectra are kept for the sum.</summary>
     public SpectrumStage(AlgorithmProvider algorithms, CorrelationGeometry geometry, int frames, int batch, long keepBytes = 0)
@@ -68,8 +72,24 @@ internal sealed partial class SpectrumStage : IDisposable
         cropSettings = new FourierProcessingSettings { Normalize = true, ApplyFilter = Cropping };
         long fit = Math.Max(0, keepBytes) / (FullElements * DataType.Complex32.Size);
         KeptFrames = fit >= frames ? frames : (int)(fit / this.batch) * this.batch;
-        Spectra = KeptFrames > 0 ? Buffers.Allocate(KeptFrames * FullElements, DataType.Complex32) : null;
-        Cropped = Buffers.Allocate(Frames * CroppedElements, DataType.Complex32);
+        var fresh = new List<MemoryBlock>();
+        Spectra = KeptFrames > 0 ? Buffers.Allocate(KeptFrames * FullElements, DataType.Complex32, fresh) : null;
+        Cropped = Buffers.Allocate(Frames * CroppedElements, DataType.Complex32, fresh);
+
+        // One scratch block serves, one after the other, pass 1's frame ring, pass 2's ring of small images, the
+        // correlation's maps and the sum: memory the first movie of a process must fault in once instead of per use.
+        long pixels = (long)geometry.Width * geometry.Height;
+        long smallPixels = (long)geometry.CroppedWidth * geometry.CroppedHeight;
+        int batches = (frames + this.batch - 1) / this.batch;
+        long spectraSlot = KeptFrames < Frames ? this.batch * FullElements * DataType.Complex32.Size : 0;
+        // With several workers one slot more than workers, so the host reads the next batch while every worker is busy.
+        FrameSlots = Buffers.Slots(algorithms.Concurrency > 1 ? algorithms.Concurrency + 1 : 1, batches, (this.batch * pixels * DataType.Float32.Size) + spectraSlot);
+        SmallSlots = Buffers.Slots(algorithms.Concurrency + 1, batches, this.batch * smallPixels * DataType.Float32.Size);
+        long scratchFloats = Math.Max(
+            Math.Max(FrameSlots * this.batch * pixels, SmallSlots * this.batch * smallPixels),
+            (2 * FullElements) + pixels);
+        Scratch = Buffers.Allocate(scratchFloats, DataType.Float32, fresh);
+        prefaulter = Prefaulter.Start(PassOneOrder(fresh));
     }
 
     /// <summary>Number of frames.</summary>
@@ -86,6 +106,19 @@ internal sealed partial class SpectrumStage : IDisposable
 
     /// <summary>The cropped, tapered and filtered spectra of all frames, frame after frame.</summary>
     public MemoryBlock Cropped { get; }
+
+    /// <summary>
+    /// Working memory that is free once stage A has finished: pass 1's frame ring and pass 2's ring of small images
+    /// live here, then the correlation's maps (<see cref="PairCorrelator"/>) and the aligned sum's spectrum and image
+    /// (<see cref="AlignedSum"/>). At least one full-size spectrum and one frame.
+    /// </summary>
+    public MemoryBlock Scratch { get; }
+
+    /// <summary>Batches of frames in flight in pass 1 (each with its frame buffer in <see cref="Scratch"/>).</summary>
+    private int FrameSlots { get; }
+
+    /// <summary>Batches of small images in flight in pass 2 (in <see cref="Scratch"/>).</summary>
+    private int SmallSlots { get; }
 
     /// <summary>Complex elements of one cropped spectrum.</summary>
     public long CroppedElements => (long)((geometry.CroppedWidth / 2) + 1) * geometry.CroppedHeight;
@@ -106,8 +139,11 @@ internal sealed partial class SpectrumStage : IDisposable
     /// <summary>Reads, transforms and crops every frame, then tapers and filters the cropped spectra.</summary>
     public void Run(IFrameSource source, IProgress<FlexAlignProgress>? progress, CancellationToken cancellationToken)
     {
+        var dbg = System.Diagnostics.Stopwatch.StartNew();
         TransformAndCrop(source, progress, cancellationToken);
+        if (Environment.GetEnvironmentVariable("OOMPA_DEBUG_POP") is not null) Console.Error.WriteLine($"pass 1 {dbg.Elapsed.TotalSeconds:F3} s");
         TaperAndFilter(cancellationToken);
+        if (Environment.GetEnvironmentVariable("OOMPA_DEBUG_POP") is not null) Console.Error.WriteLine($"pass 2 {dbg.Elapsed.TotalSeconds:F3} s");
         progress?.Report(new FlexAlignProgress("spectra", Frames, Frames));
     }
 
@@ -124,6 +160,7 @@ internal sealed partial class SpectrumStage : IDisposable
 
     public void Dispose()
     {
+        prefaulter?.Dispose();
         foreach (var (fft, crop) in chains.Values)
         {
             fft.Dispose();
@@ -140,6 +177,42 @@ internal sealed partial class SpectrumStage : IDisposable
         filterBlock.Dispose();
         Spectra?.Dispose();
         Cropped.Dispose();
+        Scratch.Dispose();
+    }
+
+    /// <summary>
+    /// The parts of the <paramref name="fresh"/> blocks in the order pass 1 first writes them, batch after batch: the
+    /// kept spectra and cropped spectra of each batch, then the rest of the scratch memory. The frame ring is left to
+    /// the reader, which fills it at once.
+    /// </summary>
+    private List<(nint Start, long Bytes)> PassOneOrder(List<MemoryBlock> fresh)
+    {
+        var order = new List<(nint Start, long Bytes)>();
+        for (int first = 0; first < Frames; first += batch)
+        {
+            prefaultMarks.Add(order.Count);
+            int n = Math.Min(batch, Frames - first);
+            if (Spectra is { } kept && fresh.Contains(kept) && first < KeptFrames)
+            {
+                long bytes = FullElements * DataType.Complex32.Size;
+                order.Add((kept.Pointer + (nint)(first * bytes), Math.Min(n, KeptFrames - first) * bytes));
+            }
+
+            if (fresh.Contains(Cropped))
+            {
+                long bytes = CroppedElements * DataType.Complex32.Size;
+                order.Add((Cropped.Pointer + (nint)(first * bytes), n * bytes));
+            }
+        }
+
+        prefaultMarks.Add(order.Count);
+        if (fresh.Contains(Scratch))
+        {
+            long ring = (long)FrameSlots * batch * geometry.Width * geometry.Height * DataType.Float32.Size;
+            order.Add((Scratch.Pointer + (nint)ring, Scratch.Bytes - ring));
+        }
+
+        return order;
     }
 
     /// <summary>Cropped, normalised spectra before the taper (pass 1's output).</summary>
