@@ -28,23 +28,6 @@ internal static class Buffers
     public static MemoryBlock Allocate(long elements, DataType type) =>
         Pool.Rent(elements * type.Size, bytes => HostAllocator.Shared.Allocate(bytes, HugePageBuffers));
 
-    /// <summary>As <see cref="Allocate(long, DataType)"/>; a block that is new memory (not from the pool) is also added to <paramref name="fresh"/>.</summary>
-    public static MemoryBlock Allocate(long elements, DataType type, ICollection<MemoryBlock> fresh)
-    {
-        bool isNew = false;
-        var block = Pool.Rent(elements * type.Size, bytes =>
-        {
-            isNew = true;
-            return HostAllocator.Shared.Allocate(bytes, HugePageBuffers);
-        });
-        if (isNew)
-        {
-            fresh.Add(block);
-        }
-
-        return block;
-    }
-
     /// <summary>The process's pool of working buffers; at most <see cref="Budget"/> bytes are kept idle.</summary>
     public static BlockPool Pool { get; } = new(Budget);
 

@@ -43,11 +43,6 @@ internal sealed partial class SpectrumStage
                 int s = b % slots;
                 Wait(inFlight[s]);
                 var (fft, crop) = Chain(s, n);
-                if (GateOnPrefault)
-                {
-                    prefaulter?.WaitFor(prefaultMarks[b + 1]);
-                }
-
                 var frames = Buffers.View(frameRing, SpatialDescriptor(n), DataType.Float32, s * batch * pixels, "frames");
                 source.ReadFrames(first, n, frames.AsSpan<float>());
                 var spectra = first + n <= KeptFrames
@@ -163,8 +158,6 @@ internal sealed partial class SpectrumStage
             return Small(s, n);
         }
     }
-
-    private static readonly bool GateOnPrefault = Environment.GetEnvironmentVariable("OOMPA_GATE") is not null;
 
     private static void Wait((Fft Fft, Process Crop)? chain, bool quiet = false)
     {

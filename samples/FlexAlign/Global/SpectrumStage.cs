@@ -39,10 +39,6 @@ internal sealed partial class SpectrumStage : IDisposable
     private readonly Payload<LogicalDescriptor> band;
     private readonly EdgeTaper taper;
     private readonly FourierProcessingSettings cropSettings;
-    private readonly Prefaulter? prefaulter;
-
-    /// <summary>For batch b of pass 1, the number of prefault ranges that precede it (entry b + 1: its own are done).</summary>
-    private readonly List<int> prefaultMarks = [];
 
     /// <summary>Creates the stage; up to <paramref name="keepBytes"/> of full-size spectra are kept for the sum.</summary>
     public SpectrumStage(AlgorithmProvider algorithms, CorrelationGeometry geometry, int frames, int batch, long keepBytes = 0)
@@ -72,9 +68,8 @@ internal sealed partial class SpectrumStage : IDisposable
         cropSettings = new FourierProcessingSettings { Normalize = true, ApplyFilter = Cropping };
         long fit = Math.Max(0, keepBytes) / (FullElements * DataType.Complex32.Size);
         KeptFrames = fit >= frames ? frames : (int)(fit / this.batch) * this.batch;
-        var fresh = new List<MemoryBlock>();
-        Spectra = KeptFrames > 0 ? Buffers.Allocate(KeptFrames * FullElements, DataType.Complex32, fresh) : null;
-        Cropped = Buffers.Allocate(Frames * CroppedElements, DataType.Complex32, fresh);
+        Spectra = KeptFrames > 0 ? Buffers.Allocate(KeptFrames * FullElements, DataType.Complex32) : null;
+        Cropped = Buffers.Allocate(Frames * CroppedElements, DataType.Complex32);
 
         // One scratch block serves, one after the other, pass 1's frame ring, pass 2's ring of small images, the
         // correlation's maps and the sum: memory the first movie of a process must fault in once instead of per use.
@@ -88,8 +83,7 @@ internal sealed partial class SpectrumStage : IDisposable
         long scratchFloats = Math.Max(
             Math.Max(FrameSlots * this.batch * pixels, SmallSlots * this.batch * smallPixels),
             (2 * FullElements) + pixels);
-        Scratch = Buffers.Allocate(scratchFloats, DataType.Float32, fresh);
-        prefaulter = Prefaulter.Start(PassOneOrder(fresh));
+        Scratch = Buffers.Allocate(scratchFloats, DataType.Float32);
     }
 
     /// <summary>Number of frames.</summary>
@@ -139,11 +133,8 @@ internal sealed partial class SpectrumStage : IDisposable
     /// <summary>Reads, transforms and crops every frame, then tapers and filters the cropped spectra.</summary>
     public void Run(IFrameSource source, IProgress<FlexAlignProgress>? progress, CancellationToken cancellationToken)
     {
-        var dbg = System.Diagnostics.Stopwatch.StartNew();
         TransformAndCrop(source, progress, cancellationToken);
-        if (Environment.GetEnvironmentVariable("OOMPA_DEBUG_POP") is not null) Console.Error.WriteLine($"pass 1 {dbg.Elapsed.TotalSeconds:F3} s");
         TaperAndFilter(cancellationToken);
-        if (Environment.GetEnvironmentVariable("OOMPA_DEBUG_POP") is not null) Console.Error.WriteLine($"pass 2 {dbg.Elapsed.TotalSeconds:F3} s");
         progress?.Report(new FlexAlignProgress("spectra", Frames, Frames));
     }
 
@@ -160,7 +151,6 @@ internal sealed partial class SpectrumStage : IDisposable
 
     public void Dispose()
     {
-        prefaulter?.Dispose();
         foreach (var (fft, crop) in chains.Values)
         {
             fft.Dispose();
@@ -178,41 +168,6 @@ internal sealed partial class SpectrumStage : IDisposable
         Spectra?.Dispose();
         Cropped.Dispose();
         Scratch.Dispose();
-    }
-
-    /// <summary>
-    /// The parts of the <paramref name="fresh"/> blocks in the order pass 1 first writes them, batch after batch: the
-    /// kept spectra and cropped spectra of each batch, then the rest of the scratch memory. The frame ring is left to
-    /// the reader, which fills it at once.
-    /// </summary>
-    private List<(nint Start, long Bytes)> PassOneOrder(List<MemoryBlock> fresh)
-    {
-        var order = new List<(nint Start, long Bytes)>();
-        for (int first = 0; first < Frames; first += batch)
-        {
-            prefaultMarks.Add(order.Count);
-            int n = Math.Min(batch, Frames - first);
-            if (Spectra is { } kept && fresh.Contains(kept) && first < KeptFrames)
-            {
-                long bytes = FullElements * DataType.Complex32.Size;
-                order.Add((kept.Pointer + (nint)(first * bytes), Math.Min(n, KeptFrames - first) * bytes));
-            }
-
-            if (fresh.Contains(Cropped))
-            {
-                long bytes = CroppedElements * DataType.Complex32.Size;
-                order.Add((Cropped.Pointer + (nint)(first * bytes), n * bytes));
-            }
-        }
-
-        prefaultMarks.Add(order.Count);
-        if (fresh.Contains(Scratch))
-        {
-            long ring = (long)FrameSlots * batch * geometry.Width * geometry.Height * DataType.Float32.Size;
-            order.Add((Scratch.Pointer + (nint)ring, Scratch.Bytes - ring));
-        }
-
-        return order;
     }
 
     /// <summary>Cropped, normalised spectra before the taper (pass 1's output).</summary>
