@@ -14,8 +14,10 @@ namespace Oompa.Samples.FlexAlign.Global;
 /// later block (AllPairs), so at most block² maps exist per block pair. With Data1 = frame i and Data2 = frame j the peak
 /// sits at centre + (position_i − position_j), hence the measured drift d_ij = −(peak − centre)·scale.
 /// Block pairs are independent: <see cref="AlgorithmProvider.Concurrency"/> of them are in flight at once, each with its
-/// own buffer of products, which the inverse FFT turns into maps in place (a slot, in the stage's scratch memory); a slot is reused only after its last block pair has been synchronised and its
-/// peaks collected. Results are sorted by pair, so they do not depend on the order in which blocks finish.
+/// own buffer of products (a slot), which the inverse FFT turns into the maps in place; the slots live in the stage's
+/// scratch memory (<see cref="SpectrumStage.Scratch"/>, free once stage A has finished), and the blocks shrink until
+/// they fit there, so the correlation faults in no memory of its own. A slot is reused only after its last block pair
+/// has been synchronised and its peaks collected. Results are sorted by pair, so they do not depend on the order in which blocks finish.
 /// </summary>
 internal sealed partial class PairCorrelator : IDisposable
 {
@@ -59,9 +61,6 @@ internal sealed partial class PairCorrelator : IDisposable
     /// own block): smaller blocks only add calls, and so little fresh memory costs next to nothing to fault in.
     /// </summary>
     private const long SmallMaps = 64L << 20;
-
-    /// <summary>The frames per block (the configured block, shrunk for the workers and the memory).</summary>
-    internal int Block => block;
 
     /// <summary>Measures every pair.</summary>
     public List<PairShift> Run(IProgress<FlexAlignProgress>? progress, CancellationToken cancellationToken)
