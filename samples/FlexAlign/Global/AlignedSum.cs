@@ -26,9 +26,9 @@ internal static class AlignedSum
     {
         int frames = stage.Frames;
         long elements = stage.FullElements;
-        using var sumBlock = Buffers.Allocate(elements, DataType.Complex32);
+        // The sum's spectrum and image live in the stage's scratch memory, free since the correlation finished.
         var sumDescriptor = stage.SpectrumDescriptor(1);
-        var sum = Buffers.View(sumBlock, sumDescriptor, DataType.Complex32, 0, "sum");
+        var sum = Buffers.View(stage.Scratch, sumDescriptor, DataType.Complex32, 0, "sum");
         sum.AsSpan<ComplexF>().Clear();
         if (stage.KeptFrames > 0)
         {
@@ -44,8 +44,7 @@ internal static class AlignedSum
 
         var inverseSettings = new FourierTransformSettings(FourierDirection.Inverse, Normalize: true, AllowInputOverwrite: true);
         var image = new float[(long)source.Width * source.Height];
-        using var imageBlock = Buffers.Allocate(image.LongLength, DataType.Float32);
-        var output = Buffers.View(imageBlock, FourierTransform.OutputDescriptor(sumDescriptor, inverseSettings), DataType.Float32, 0, "aligned sum");
+        var output = Buffers.View(stage.Scratch, FourierTransform.OutputDescriptor(sumDescriptor, inverseSettings), DataType.Float32, 2 * elements, "aligned sum");
         using (var inverse = algorithms.FourierTransform())
         {
             inverse.Init(new FourierTransformOutput(output), new FourierTransformInput(sum), inverseSettings).ThrowIfFailed();

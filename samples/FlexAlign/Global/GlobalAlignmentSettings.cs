@@ -15,9 +15,11 @@ public sealed record GlobalAlignmentSettings
     /// <summary>Frames transformed per forward-FFT batch (bounds the full-size working memory).</summary>
     public int FftBatch { get; init; } = 4;
 
-    /// <summary>Frames per correlation block: blocks are correlated within themselves and against each other, at most
-    /// CorrelationBlock² correlation maps per block pair in flight (one block pair at a time, or one per worker with a
-    /// scheduled provider, whose blocks shrink when that would exceed a quarter of the memory).</summary>
+    /// <summary>Most frames per correlation block: blocks are correlated within themselves and against each other, at
+    /// most CorrelationBlock² correlation maps per block pair in flight (one block pair at a time, or one per worker with
+    /// a scheduled provider, whose blocks shrink by √workers). Blocks shrink further (to 2 frames at least) until the
+    /// maps in flight fit in the stage's scratch memory, which holds stage A's frame ring (4096² frames, batch 4: 268 MB,
+    /// 16 maps of 1890²), unless they take less than 64 MiB anyway.</summary>
     public int CorrelationBlock { get; init; } = 8;
 
     /// <summary>

@@ -60,10 +60,13 @@ internal sealed partial class PairCorrelator
 
         var settings = new CorrelationSettings(mode, Center: true);
         var productDescriptor = Xcorr.OutputDescriptor(d1, d2, settings);
-        var mapDescriptor = FourierTransform.OutputDescriptor(productDescriptor, InverseSettings);
+        // In place: the real rows are padded to the spectrum's row of X/2 + 1 complex values.
+        var spatial = FourierTransform.OutputDescriptor(productDescriptor, InverseSettings);
+        int x = spatial.SpatialSize.X;
+        var mapDescriptor = new FourierDescriptor(spatial.SpatialSize, spatial.Domain, spatial.State, new Padding(xEnd: (2 * ((x / 2) + 1)) - x), spatial.Frequency.Padding);
         var data1 = Payload<FourierDescriptor>.Describe(d1, DataType.Complex32, "block1");
         var data2 = d2 is null ? null : Payload<FourierDescriptor>.Describe(d2, DataType.Complex32, "block2");
-        var product = Payload<FourierDescriptor>.Describe(productDescriptor, DataType.Complex32, "products");
+        var product = Payload<FourierDescriptor>.Describe(productDescriptor, DataType.Complex32, "maps");
         var map = Payload<FourierDescriptor>.Describe(mapDescriptor, DataType.Float32, "maps");
         var mapData = Payload<LogicalDescriptor>.Describe(mapDescriptor.Spatial, DataType.Float32, "maps");
         var location = Payload<LogicalDescriptor>.Describe(ExtremaFinder.LocationsDescriptor(mapDescriptor.Spatial), DataType.Float32, "locations");

@@ -14,8 +14,10 @@ namespace Oompa.Samples.FlexAlign.Global;
 /// later block (AllPairs), so at most block² maps exist per block pair. With Data1 = frame i and Data2 = frame j the peak
 /// sits at centre + (position_i − position_j), hence the measured drift d_ij = −(peak − centre)·scale.
 /// Block pairs are independent: <see cref="AlgorithmProvider.Concurrency"/> of them are in flight at once, each with its
-/// own product and map buffers (a slot); a slot is reused only after its last block pair has been synchronised and its
-/// peaks collected. Results are sorted by pair, so they do not depend on the order in which blocks finish.
+/// own buffer of products (a slot), which the inverse FFT turns into the maps in place; the slots live in the stage's
+/// scratch memory (<see cref="SpectrumStage.Scratch"/>, free once stage A has finished), and the blocks shrink until
+/// they fit there, so the correlation faults in no memory of its own. A slot is reused only after its last block pair
+/// has been synchronised and its peaks collected. Results are sorted by pair, so they do not depend on the order in which blocks finish.
 /// </summary>
 internal sealed partial class PairCorrelator : IDisposable
 {
@@ -40,10 +42,12 @@ internal sealed partial class PairCorrelator : IDisposable
             ExtremaPrecision.GaussianFit3);
 
         // Block pairs that run side by side share the configured block's memory: with w of them in flight the block
-        // shrinks by √w (at least 2 frames), and further while the slots would not fit in the memory budget.
+        // shrinks by √w (at least 2 frames), and further while the slots would not fit in the memory budget, or in the
+        // stage's scratch memory (where the maps live) unless they are small anyway.
         int wanted = algorithms.Concurrency;
         int b = Math.Min(Math.Max(2, (int)(block / Math.Sqrt(wanted))), spectra.Frames);
-        while (wanted > 1 && b > 2 && (long)wanted * SlotBytes(b) > Buffers.Budget)
+        long room = Math.Max(spectra.Scratch.Bytes, SmallMaps);
+        while (b > 2 && (((long)wanted * SlotBytes(b) > Buffers.Budget && wanted > 1) || (long)Math.Min(wanted, BlockPairs(b).Count) * SlotBytes(b) > room))
         {
             b--;
         }
@@ -52,6 +56,12 @@ internal sealed partial class PairCorrelator : IDisposable
         slots = Buffers.Slots(wanted, BlockPairs(b).Count, SlotBytes(b));
     }
 
+    /// <summary>
+    /// Bytes of maps in flight below which the blocks do not shrink to fit the scratch memory (the maps then get their
+    /// own block): smaller blocks only add calls, and so little fresh memory costs next to nothing to fault in.
+    /// </summary>
+    private const long SmallMaps = 64L << 20;
+
     /// <summary>Measures every pair.</summary>
     public List<PairShift> Run(IProgress<FlexAlignProgress>? progress, CancellationToken cancellationToken)
     {
@@ -59,9 +69,10 @@ internal sealed partial class PairCorrelator : IDisposable
         long totalPairs = (long)spectra.Frames * (spectra.Frames - 1) / 2;
         int maxPairs = block * block;
         long croppedElements = spectra.CroppedElements;
-        long mapElements = MapElements;
-        using var products = Buffers.Allocate(slots * maxPairs * croppedElements, DataType.Complex32);
-        using var maps = Buffers.Allocate(slots * maxPairs * mapElements, DataType.Float32);
+        long slotElements = maxPairs * croppedElements;
+        // The inverse FFT runs in place: each product becomes its map (rows padded to the spectrum's width).
+        using var own = slots * slotElements * DataType.Complex32.Size > spectra.Scratch.Bytes ? Buffers.Allocate(slots * slotElements, DataType.Complex32) : null;
+        var maps = own ?? spectra.Scratch;
         using var locations = Buffers.Allocate(work.Count * maxPairs * 3, DataType.Float32);
         var result = new List<PairShift>((int)totalPairs);
         var inFlight = new (int Index, Chain Chain)?[slots];
@@ -79,9 +90,9 @@ internal sealed partial class PairCorrelator : IDisposable
                     ? Buffers.View(spectra.Cropped, spectra.CroppedDescriptor(nb), DataType.Complex32, b * croppedElements, "block2")
                     : null;
                 var chain = ChainFor(mode, na, nb, s, data1.Descriptor, data2?.Descriptor);
-                var product = Buffers.View(products, chain.ProductDescriptor, DataType.Complex32, s * maxPairs * croppedElements, "products");
-                var map = Buffers.View(maps, chain.MapDescriptor, DataType.Float32, s * maxPairs * mapElements, "maps");
-                var mapData = Buffers.View(maps, chain.MapDescriptor.Spatial, DataType.Float32, s * maxPairs * mapElements, "maps");
+                var product = Buffers.View(maps, chain.ProductDescriptor, DataType.Complex32, s * slotElements, "maps");
+                var map = Buffers.View(maps, chain.MapDescriptor, DataType.Float32, 2 * s * slotElements, "maps");
+                var mapData = Buffers.View(maps, chain.MapDescriptor.Spatial, DataType.Float32, 2 * s * slotElements, "maps");
                 var location = Buffers.View(locations, ExtremaFinder.LocationsDescriptor(chain.MapDescriptor.Spatial), DataType.Float32, k * maxPairs * 3, "locations");
                 chain.Correlate.Execute(new CorrelationOutput(product), new CorrelationInput(data1, data2));
                 chain.Inverse.Execute(new FourierTransformOutput(map), new FourierTransformInput(product));
@@ -127,9 +138,8 @@ internal sealed partial class PairCorrelator : IDisposable
         chains.Clear();
     }
 
-    private long MapElements => (long)geometry.CroppedWidth * geometry.CroppedHeight;
-
-    private long SlotBytes(int b) => (long)b * b * ((spectra.CroppedElements * DataType.Complex32.Size) + (MapElements * DataType.Float32.Size));
+    /// <summary>Bytes of one slot: b² products, each transformed in place into its map.</summary>
+    private long SlotBytes(int b) => (long)b * b * spectra.CroppedElements * DataType.Complex32.Size;
 
     /// <summary>Every block against itself (when it has 2 frames or more) and against every later block.</summary>
     private List<(int A, int Na, int B, int Nb, CorrelationMode Mode)> BlockPairs(int size)

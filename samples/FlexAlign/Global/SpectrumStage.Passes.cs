@@ -12,7 +12,7 @@ namespace Oompa.Samples.FlexAlign.Global;
 internal sealed partial class SpectrumStage
 {
     /// <summary>
-    /// Pass 1: read, full-size FFT (into the kept store, or a slot's scratch), crop. A slot's frame buffer is refilled
+    /// Pass 1: read (into a slot of the frame ring in <see cref="Scratch"/>), full-size FFT (into the kept store, or a slot's scratch), crop. A slot's frame buffer is refilled
     /// only after the chain that used it last has finished. Each slot has its own copy of the band limit: a scheduled
     /// algorithm's Synchronize waits for every task that uses any of its data, so a shared input would make waiting for
     /// one slot wait for all of them.
@@ -22,10 +22,8 @@ internal sealed partial class SpectrumStage
         long pixels = (long)geometry.Width * geometry.Height;
         int batches = (Frames + batch - 1) / batch;
         bool scratch = KeptFrames < Frames;
-        long slotBytes = batch * ((pixels * DataType.Float32.Size) + (scratch ? FullElements * DataType.Complex32.Size : 0));
-        // With several workers one slot more than workers, so the host reads the next batch while every worker is busy.
-        int slots = Buffers.Slots(algorithms.Concurrency > 1 ? algorithms.Concurrency + 1 : 1, batches, slotBytes);
-        using var frameRing = Buffers.Allocate(slots * batch * pixels, DataType.Float32);
+        int slots = FrameSlots;
+        var frameRing = Scratch;
         using var scratchRing = scratch ? Buffers.Allocate(slots * batch * FullElements, DataType.Complex32) : null;
         long bandElements = band.Descriptor.ElementCount;
         using var bands = Buffers.Allocate(slots * bandElements, DataType.Float32);
@@ -76,7 +74,7 @@ internal sealed partial class SpectrumStage
     }
 
     /// <summary>
-    /// Pass 2, batch by batch through a ring of small-image buffers: small inverse FFT (a task), taper on the host,
+    /// Pass 2, batch by batch through a ring of small-image buffers (in <see cref="Scratch"/>): small inverse FFT (a task), taper on the host,
     /// small forward FFT and filter in place (tasks). The host tapers batch b − 1 while batch b is transformed back, and a
     /// slot is refilled only after the forward transform that read it has finished.
     /// </summary>
@@ -85,8 +83,8 @@ internal sealed partial class SpectrumStage
     {
         long smallPixels = (long)geometry.CroppedWidth * geometry.CroppedHeight;
         int batches = (Frames + batch - 1) / batch;
-        int slots = Buffers.Slots(algorithms.Concurrency + 1, batches, batch * smallPixels * DataType.Float32.Size);
-        using var ring = Buffers.Allocate(slots * batch * smallPixels, DataType.Float32);
+        int slots = SmallSlots;
+        var ring = Scratch;
         var image = new LogicalDescriptor(new Size(geometry.CroppedWidth, geometry.CroppedHeight));
         int finished = 0;
         try

@@ -70,6 +70,20 @@ internal sealed partial class SpectrumStage : IDisposable
         KeptFrames = fit >= frames ? frames : (int)(fit / this.batch) * this.batch;
         Spectra = KeptFrames > 0 ? Buffers.Allocate(KeptFrames * FullElements, DataType.Complex32) : null;
         Cropped = Buffers.Allocate(Frames * CroppedElements, DataType.Complex32);
+
+        // One scratch block serves, one after the other, pass 1's frame ring, pass 2's ring of small images, the
+        // correlation's maps and the sum: memory the first movie of a process must fault in once instead of per use.
+        long pixels = (long)geometry.Width * geometry.Height;
+        long smallPixels = (long)geometry.CroppedWidth * geometry.CroppedHeight;
+        int batches = (frames + this.batch - 1) / this.batch;
+        long spectraSlot = KeptFrames < Frames ? this.batch * FullElements * DataType.Complex32.Size : 0;
+        // With several workers one slot more than workers, so the host reads the next batch while every worker is busy.
+        FrameSlots = Buffers.Slots(algorithms.Concurrency > 1 ? algorithms.Concurrency + 1 : 1, batches, (this.batch * pixels * DataType.Float32.Size) + spectraSlot);
+        SmallSlots = Buffers.Slots(algorithms.Concurrency + 1, batches, this.batch * smallPixels * DataType.Float32.Size);
+        long scratchFloats = Math.Max(
+            Math.Max(FrameSlots * this.batch * pixels, SmallSlots * this.batch * smallPixels),
+            (2 * FullElements) + pixels);
+        Scratch = Buffers.Allocate(scratchFloats, DataType.Float32);
     }
 
     /// <summary>Number of frames.</summary>
@@ -86,6 +100,19 @@ internal sealed partial class SpectrumStage : IDisposable
 
     /// <summary>The cropped, tapered and filtered spectra of all frames, frame after frame.</summary>
     public MemoryBlock Cropped { get; }
+
+    /// <summary>
+    /// Working memory that is free once stage A has finished: pass 1's frame ring and pass 2's ring of small images
+    /// live here, then the correlation's maps (<see cref="PairCorrelator"/>) and the aligned sum's spectrum and image
+    /// (<see cref="AlignedSum"/>). At least one full-size spectrum and one frame.
+    /// </summary>
+    public MemoryBlock Scratch { get; }
+
+    /// <summary>Batches of frames in flight in pass 1 (each with its frame buffer in <see cref="Scratch"/>).</summary>
+    private int FrameSlots { get; }
+
+    /// <summary>Batches of small images in flight in pass 2 (in <see cref="Scratch"/>).</summary>
+    private int SmallSlots { get; }
 
     /// <summary>Complex elements of one cropped spectrum.</summary>
     public long CroppedElements => (long)((geometry.CroppedWidth / 2) + 1) * geometry.CroppedHeight;
@@ -140,6 +167,7 @@ internal sealed partial class SpectrumStage : IDisposable
         filterBlock.Dispose();
         Spectra?.Dispose();
         Cropped.Dispose();
+        Scratch.Dispose();
     }
 
     /// <summary>Cropped, normalised spectra before the taper (pass 1's output).</summary>

@@ -165,9 +165,9 @@ public sealed partial class ScheduledAlgorithm<TOut, TIn, TSettings>
     }
 
     /// <summary>
-    /// Each member's payload as this call describes it (its logical descriptor: a buffer reused with another Fourier
-    /// state or shape is described by the call, not by its first registration) over the bytes of its replica on the
-    /// worker's node.
+    /// Each member's payload as this call describes it (its logical descriptor and element type: a buffer reused with
+    /// another Fourier state, shape or type, such as an in-place transform's complex input and real output, is described
+    /// by the call, not by its first registration) over the bytes of its replica on the worker's node.
     /// </summary>
     private static IPayload?[] Replicas(PayloadWrapper wrapper, int[] access, TaskContext context)
     {
@@ -177,7 +177,7 @@ public sealed partial class ScheduledAlgorithm<TOut, TIn, TSettings>
         {
             if (access[m] >= 0 && members[m].Payload is { } own)
             {
-                payloads[m] = PayloadViews.WithPhysical(own, context.Payload(access[m]).Physical);
+                payloads[m] = PayloadViews.WithPhysical(own, context.Payload(access[m]).Physical with { Type = own.Physical.Type });
             }
         }
 
