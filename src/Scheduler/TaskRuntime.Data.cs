@@ -77,6 +77,19 @@ public sealed partial class TaskRuntime
         return handle;
     }
 
+    /// <summary>
+    /// Drops every transient handle (<see cref="MarkTransient"/>) that no task uses any more, without copying its data
+    /// home: call it when the memory behind transient data is about to serve something else.
+    /// </summary>
+    public void DropTransient()
+    {
+        lock (gate)
+        {
+            ThrowIfDisposed();
+            DropUnusedTransientLocked();
+        }
+    }
+
     /// <summary>No unfinished task, copy or pin uses the handle.</summary>
     private static bool Unused(DataHandle h) =>
         h.Phase is null

@@ -97,6 +97,24 @@ public sealed class AlgorithmProvider
     public IAlgorithm<ExtremaOutput, ExtremaInput, ExtremaSettings> ExtremaFinder() =>
         Create(WorkerStrategies.ExtremaFinder, s => new ExtremaFinder(s, loggers?.CreateLogger<ExtremaFinder>()));
 
+    /// <summary>
+    /// Declares that the host never reads or writes <paramref name="payload"/>'s memory directly: only algorithms of this
+    /// provider do (correlation products, correlation maps). Under <c>auto</c> the runtime then keeps the data where the
+    /// tasks wrote it instead of copying it home at every Synchronize (<see cref="TaskRuntime.MarkTransient"/>); the
+    /// other backends have nothing to do.
+    /// </summary>
+    public void Transient(IPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        runtime?.MarkTransient(payload);
+    }
+
+    /// <summary>
+    /// Ends the <see cref="Transient"/> declarations whose work is done, before their memory serves something else
+    /// (under <c>auto</c>: <see cref="TaskRuntime.DropTransient"/>).
+    /// </summary>
+    public void EndTransient() => runtime?.DropTransient();
+
     /// <summary>A logger for pipeline classes.</summary>
     public ILogger Logger(string category) => loggers?.CreateLogger(category) ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 

@@ -94,6 +94,9 @@ internal sealed partial class PairCorrelator : IDisposable
                 var map = Buffers.View(maps, chain.MapDescriptor, DataType.Float32, 2 * s * slotElements, "maps");
                 var mapData = Buffers.View(maps, chain.MapDescriptor.Spatial, DataType.Float32, 2 * s * slotElements, "maps");
                 var location = Buffers.View(locations, ExtremaFinder.LocationsDescriptor(chain.MapDescriptor.Spatial), DataType.Float32, k * maxPairs * 3, "locations");
+                // Products and maps (one buffer: the inverse runs in place) are never read on the host: under auto they
+                // stay on the worker that computed them instead of coming home at every wait.
+                algorithms.Transient(product);
                 chain.Correlate.Execute(new CorrelationOutput(product), new CorrelationInput(data1, data2));
                 chain.Inverse.Execute(new FourierTransformOutput(map), new FourierTransformInput(product));
                 chain.Peak.Execute(new ExtremaOutput(null, location), new ExtremaInput(mapData));
@@ -122,6 +125,11 @@ internal sealed partial class PairCorrelator : IDisposable
             }
 
             throw;
+        }
+        finally
+        {
+            // The scratch memory of the maps serves the next stage.
+            algorithms.EndTransient();
         }
 
         result.Sort((p, q) => p.First != q.First ? p.First.CompareTo(q.First) : p.Second.CompareTo(q.Second));

@@ -94,4 +94,29 @@ public class TransientTests
         Assert.Same(again, runtime.GetOrRegister(half));
         Assert.False(again.IsUnregistered);
     }
+
+    [Fact]
+    public async Task DropTransient_frees_unused_transient_data_on_the_device_and_keeps_the_rest()
+    {
+        using var arrays = new HostArrays();
+        var middle = arrays.Add(Length, "middle", _ => -1);
+        var kept = arrays.Add(Length, "kept", i => i);
+        var device = new FakeDeviceNode(0);
+        await using var runtime = new TaskRuntime(CoherencyTests.Options(device));
+        var transient = runtime.MarkTransient(middle.Payload);
+        var plain = runtime.Register(kept.Payload);
+        await runtime.Submit(TestRuntimes.Device("fill", c => Kernels.Doubles(c, 0).Fill(5)), new DataAccess(transient, AccessMode.Write))
+            .Completion.WaitAsync(TestRuntimes.Timeout);
+        await runtime.Submit(TestRuntimes.Device("add", c => Kernels.Doubles(c, 0)[0] += 1), new DataAccess(plain, AccessMode.ReadWrite))
+            .Completion.WaitAsync(TestRuntimes.Timeout);
+        Assert.Equal(2 * Length * sizeof(double), device.LiveBytes);
+
+        runtime.DropTransient();
+        Assert.True(transient.IsUnregistered);
+        Assert.False(plain.IsUnregistered);
+        Assert.Equal(Length * sizeof(double), device.LiveBytes);
+        Assert.All(middle.AsSpan<double>().ToArray(), v => Assert.Equal(-1, v));
+        await runtime.SynchronizeWithinTimeoutAsync();
+        Assert.Equal(1, kept.AsSpan<double>()[0]);
+    }
 }
