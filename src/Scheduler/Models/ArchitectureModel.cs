@@ -38,6 +38,43 @@ internal sealed class ArchitectureModel(string codelet, string implementation, s
         }
     }
 
+    /// <summary>
+    /// The prediction a policy places by: <see cref="Predict"/>, else the tentative median of the samples taken so far
+    /// (fewer than the minimum), else NaN. <paramref name="calibrate"/>: see <see cref="HistoryEntry.WantsCalibration"/>.
+    /// </summary>
+    public double Placement(ulong footprint, long size, double now, out bool calibrate)
+    {
+        lock (gate)
+        {
+            double seconds = Predict(footprint, size);
+            if (!double.IsNaN(seconds))
+            {
+                calibrate = false;
+                return seconds;
+            }
+
+            var entry = Entry(footprint, size);
+            calibrate = entry.WantsCalibration(now);
+            return entry.Median;
+        }
+    }
+
+    /// <summary>Notes a calibration run placed on the way (see <see cref="HistoryEntry.Explored"/>); returns its entry.</summary>
+    public HistoryEntry BeginCalibration(ulong footprint, long size, double seconds)
+    {
+        lock (gate)
+        {
+            var entry = Entry(footprint, size);
+            Interlocked.Increment(ref entry.Pending);
+            if (double.IsFinite(seconds) && seconds > 0)
+            {
+                entry.Explored += seconds;
+            }
+
+            return entry;
+        }
+    }
+
     /// <summary>Records a measurement; false when it was rejected as an outlier.</summary>
     public bool Record(ulong footprint, long size, double seconds)
     {

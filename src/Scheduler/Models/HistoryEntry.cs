@@ -41,11 +41,23 @@ internal sealed class HistoryEntry
 
     public bool Trusted => count >= options.MinimumSamples;
 
-    /// <summary>Tasks placed to calibrate this entry and not finished yet (so exploration stops once enough are queued).</summary>
+    /// <summary>Tasks placed to calibrate this entry and not finished yet (at most one is placed at a time).</summary>
     public int Pending;
 
-    /// <summary>Whether more samples are needed than are already on their way.</summary>
-    public bool NeedsCalibration => count + Volatile.Read(ref Pending) < options.MinimumSamples;
+    /// <summary>
+    /// Predicted seconds (run and transfers) of the calibration runs placed here while placement preferred another
+    /// architecture, in this process; they may take at most 1/<see cref="ModelOptions.CalibrationDelay"/> of the time.
+    /// </summary>
+    public double Explored { get; set; }
+
+    /// <summary>
+    /// Whether a policy should place a calibration run here now: the entry is below <see cref="ModelOptions.MinimumSamples"/>,
+    /// no calibration run is on its way, and either it has no sample at all (explore once, at once) or
+    /// <paramref name="now"/> (seconds since the runtime started) has reached <see cref="ModelOptions.CalibrationDelay"/>
+    /// times the calibration already spent here plus one more run at the tentative median.
+    /// </summary>
+    public bool WantsCalibration(double now) =>
+        count < options.MinimumSamples && Volatile.Read(ref Pending) == 0 && (count == 0 || now >= options.CalibrationDelay * (Explored + Median));
 
     /// <summary>The window, oldest first.</summary>
     public IEnumerable<double> Samples

@@ -7,8 +7,17 @@ public sealed record ModelOptions
     public static ModelOptions Default { get; } = new();
 
     /// <summary>Samples of a (codelet, implementation, architecture, footprint) before its median is trusted; until
-    /// then model-based policies explore (they place the task where it still needs calibration).</summary>
+    /// until then model-based policies place by the tentative median of the samples taken (see <see cref="CalibrationDelay"/>).</summary>
     public int MinimumSamples { get; init; } = 10;
+
+    /// <summary>
+    /// Below <see cref="MinimumSamples"/>, policies place by the tentative median of the samples taken so far. An
+    /// architecture that placement passes over (it looks slower) gets further calibration runs one at a time, and only
+    /// while those runs (predicted run and transfer time) stay within 1/<see cref="CalibrationDelay"/> of the time since
+    /// the runtime started: they lengthen a schedule by at most that fraction, yet a first sample that was too slow (a
+    /// kernel build, a plan) is still corrected in a long run. An architecture without any sample is tried once at once.
+    /// </summary>
+    public double CalibrationDelay { get; init; } = 4;
 
     /// <summary>Accepted samples kept per entry (the most recent); median and spread come from them.</summary>
     public int Window { get; init; } = 32;
@@ -43,6 +52,7 @@ public sealed record ModelOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MinimumRelativeSpread, nameof(MinimumRelativeSpread));
         ArgumentOutOfRangeException.ThrowIfLessThan(ShiftAfter, 1, nameof(ShiftAfter));
         ArgumentOutOfRangeException.ThrowIfLessThan(RegressionExtrapolation, 1, nameof(RegressionExtrapolation));
+        ArgumentOutOfRangeException.ThrowIfNegative(CalibrationDelay, nameof(CalibrationDelay));
         return this;
     }
 }

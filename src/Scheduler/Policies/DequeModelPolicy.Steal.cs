@@ -19,6 +19,7 @@ internal sealed partial class DequeModelPolicy
         WorkerSlot? victim = null;
         int bestImplementation = 0;
         double bestLength = 0, bestGain = 0;
+        bool bestKnown = false;
         foreach (var other in Host.Slots)
         {
             if (ReferenceEquals(other, thief) || other.PolicyState is not TaskQueue queue || queue.Count == 0)
@@ -49,7 +50,8 @@ internal sealed partial class DequeModelPolicy
                     }
                 }
 
-                bool unmodeled = double.IsPositiveInfinity(length) && task.PredictedLength == 0;
+                // Neither the thief nor the task's worker can predict it (a prediction of 0 s is still one).
+                bool unmodeled = double.IsPositiveInfinity(length) && double.IsNaN(task.PredictedSeconds);
                 double here = now + (dataAware ? Host.PredictTransfer(task, thief) : 0) + (unmodeled ? 0 : length);
                 double gain = end - here;
                 if (gain > 0 && (best is null || TaskQueue.Before(task, best) || gain > bestGain))
@@ -58,6 +60,7 @@ internal sealed partial class DequeModelPolicy
                     victim = other;
                     bestImplementation = implementation;
                     bestLength = unmodeled ? 0 : length;
+                    bestKnown = !unmodeled;
                     bestGain = gain;
                     break;
                 }
@@ -86,7 +89,7 @@ internal sealed partial class DequeModelPolicy
         best.Implementation = best.Binding!.BySlot[thief.Index][bestImplementation];
         best.PredictedLength = bestLength;
         best.PredictedCost = bestLength;
-        best.PredictedSeconds = bestLength > 0 ? bestLength : double.NaN;
+        best.PredictedSeconds = bestKnown ? bestLength : double.NaN;
         return best;
     }
 }

@@ -7,18 +7,19 @@ namespace Oompa.Scheduler.Policies;
 /// The <c>dm</c> family (StarPU's deque-model policies): when a task becomes ready it is placed at once on the worker
 /// and implementation that minimise fitness = α·(end − best end) + β·transfer, with end = max(queue end, now + transfer)
 /// + predicted length, and its inputs are prefetched there. <c>dm</c> ignores transfers, <c>dmda</c> counts them, and
-/// <c>dmdar</c> also lets a worker run first the queued task whose data has already arrived. While a model lacks samples
-/// the task goes to the least loaded worker that still needs calibration (exploration); when no worker has a prediction
-/// and enough calibration runs are under way (or the codelet has no model) the task waits in a shared queue that idle
-/// workers take from. Queues are ordered by priority, then urgency (bottom level), and a task's expected start counts
-/// only the queued work ahead of it; a task with slack goes where it uses the least of its worker class's capacity
+/// <c>dmdar</c> also lets a worker run first the queued task whose data has already arrived. Calibration (see
+/// <c>DequeModelPolicy.Calibration.cs</c>): an architecture without samples gets one run at a time until its first
+/// sample; below the minimum, tentative medians place tasks; tasks no model can predict yet wait for first samples
+/// (unmodeled codelets, and those only one architecture runs, go to whichever worker runs dry, as with eager). Queues
+/// are ordered by priority, then urgency (bottom level), and a task's expected start counts only the queued work ahead
+/// of it; a task with slack goes where it uses the least of its worker class's capacity
 /// (see <c>DequeModelPolicy.Slack.cs</c>); an idle worker with an empty queue takes a queued task that would finish
 /// earlier on it.
 /// </summary>
 internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool readyFirst, double alpha, double beta) : SchedulingPolicy
 {
     private const int StealWindow = 32;
-    private readonly SharedQueue unplaced = new();
+    private readonly SharedQueue unplaced = new(hold: true);
     private Candidate[] candidates = new Candidate[16];
 
     public override string Name { get; } = name;
@@ -62,23 +63,28 @@ internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool
                     Array.Resize(ref candidates, count * 2);
                 }
 
-                candidates[count++] = new Candidate(slot, i, length, penalty, end);
+                candidates[count++] = new Candidate(slot, i, length, penalty, end, calibrate);
             }
         }
 
         if (forced is not null)
         {
-            Host.BeginCalibration(task, forced, forcedImplementation);
+            Host.BeginCalibration(task, forced, forcedImplementation, 0);
             Place(task, forced, forcedImplementation, 0, dataAware ? Host.PredictTransfer(task, forced) : 0, now, predicted: false);
             return;
         }
 
         if (count == 0)
         {
-            // No prediction anywhere (an unmodeled codelet, or calibration already under way): do not commit; the
-            // first worker that runs dry takes it, as with eager.
+            // No prediction anywhere (an unmodeled codelet, or first samples on their way): do not commit. An unmodeled
+            // codelet, or one only one architecture runs, goes to the first worker that runs dry, as with eager; one
+            // modeled on several architectures waits for its first samples (see Release).
             unplaced.Enqueue(task);
-            Host.WakeAny(task);
+            if (!unplaced.Holds(binding))
+            {
+                Host.WakeAny(task);
+            }
+
             return;
         }
 
@@ -96,6 +102,13 @@ internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool
         }
 
         var chosen = candidates[SlackAware(task, count, best, now)];
+        int neglected = Neglected(binding, count, chosen);
+        if (neglected >= 0)
+        {
+            chosen = candidates[neglected];
+            Host.BeginCalibration(task, chosen.Slot, chosen.Implementation, chosen.Length + chosen.Penalty);
+        }
+
         Array.Clear(candidates, 0, count);
         Place(task, chosen.Slot, chosen.Implementation, chosen.Length, chosen.Penalty, now);
     }
@@ -105,6 +118,18 @@ internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool
         var shared = unplaced.Peek(slot);
         if (slot.PolicyState is not TaskQueue queue || queue.Count == 0)
         {
+            if (shared is null && unplaced.Held > 0)
+            {
+                // Held tasks are placed by a worker that runs dry, once a first sample has arrived.
+                Release();
+                if (slot.PolicyState is TaskQueue mine && mine.Count > 0)
+                {
+                    return Pop(slot);
+                }
+
+                shared = unplaced.Peek(slot);
+            }
+
             return shared is not null ? unplaced.Take(slot) : Steal(slot);
         }
 
@@ -179,5 +204,5 @@ internal sealed partial class DequeModelPolicy(string name, bool dataAware, bool
         }
     }
 
-    private readonly record struct Candidate(WorkerSlot Slot, int Implementation, double Length, double Penalty, double End);
+    private readonly record struct Candidate(WorkerSlot Slot, int Implementation, double Length, double Penalty, double End, bool Calibrate);
 }

@@ -17,16 +17,21 @@ internal interface ISchedulerHost
 
     /// <summary>
     /// Predicted seconds of implementation <paramref name="implementation"/> (an index into the slot's runnable
-    /// implementations) on <paramref name="slot"/>; NaN when the model cannot tell. <paramref name="calibrate"/> says that
-    /// the model still needs samples there and not enough are already queued: the policy should explore.
+    /// implementations) on <paramref name="slot"/>: the trusted prediction, else the tentative median of the samples
+    /// taken so far (fewer than the minimum), NaN when there is none. <paramref name="calibrate"/> says that the policy
+    /// should place a calibration run there now (no sample yet, or a tentative entry whose delay has passed; never while
+    /// one is on its way: see <c>HistoryEntry.WantsCalibration</c>).
     /// </summary>
     double PredictLength(ScheduledTask task, WorkerSlot slot, int implementation, out bool calibrate);
 
     /// <summary>The task's fastest predicted run time over every worker that can run it; NaN when no model can tell.</summary>
     double Estimate(ScheduledTask task);
 
-    /// <summary>Notes that the task was placed to calibrate its model on the slot.</summary>
-    void BeginCalibration(ScheduledTask task, WorkerSlot slot, int implementation);
+    /// <summary>
+    /// Notes that the task was placed to calibrate its model on the slot; <paramref name="seconds"/> is what the run is
+    /// predicted to cost when placement preferred another architecture (run and transfers), 0 for a first sample.
+    /// </summary>
+    void BeginCalibration(ScheduledTask task, WorkerSlot slot, int implementation, double seconds);
 
     /// <summary>Predicted seconds to bring the task's input data to the slot's memory node.</summary>
     double PredictTransfer(ScheduledTask task, WorkerSlot slot);

@@ -6,17 +6,30 @@ namespace Oompa.Scheduler.Policies;
 /// <summary>
 /// A central queue that any capable worker takes from: one priority-ordered queue per codelet, so a worker never scans
 /// past tasks it cannot run. The next task for a worker is the best head among the codelets it can run: higher
-/// priority, then higher urgency, then earlier submission.
+/// priority, then higher urgency, then earlier submission. With <paramref name="hold"/>, tasks of a codelet modeled on
+/// two or more architectures are <em>held</em>: no worker takes them; they wait for <see cref="Release"/> (the dm*
+/// policies release them when first samples arrive).
 /// </summary>
-internal sealed class SharedQueue
+internal sealed class SharedQueue(bool hold = false)
 {
     private readonly List<(CodeletBinding Binding, TaskQueue Queue)> queues = [];
 
     public int Count { get; private set; }
 
+    /// <summary>Held tasks (see the class remarks).</summary>
+    public int Held { get; private set; }
+
+    /// <summary>Whether tasks of the binding are held rather than taken by idle workers.</summary>
+    public bool Holds(CodeletBinding binding) => hold && binding.ModeledArchitectures > 1;
+
     public void Enqueue(ScheduledTask task)
     {
         var binding = task.Binding!;
+        if (Holds(binding))
+        {
+            Held++;
+        }
+
         foreach (var (b, q) in queues)
         {
             if (ReferenceEquals(b, binding))
@@ -48,9 +61,31 @@ internal sealed class SharedQueue
         return queue.RemoveAt(0);
     }
 
+    /// <summary>
+    /// Moves every held task of each codelet whose first task <paramref name="placeable"/> accepts to
+    /// <paramref name="released"/>, in queue order.
+    /// </summary>
+    public void Release(Func<ScheduledTask, bool> placeable, List<ScheduledTask> released)
+    {
+        foreach (var (binding, queue) in queues)
+        {
+            if (queue.Count == 0 || !Holds(binding) || !placeable(queue[0]))
+            {
+                continue;
+            }
+
+            while (queue.Count > 0)
+            {
+                released.Add(queue.RemoveAt(0));
+                Count--;
+                Held--;
+            }
+        }
+    }
+
     private TaskQueue? Best(WorkerSlot slot)
     {
-        if (Count == 0)
+        if (Count == Held)
         {
             return null;
         }
@@ -58,7 +93,7 @@ internal sealed class SharedQueue
         TaskQueue? best = null;
         foreach (var (binding, queue) in queues)
         {
-            if (queue.Count == 0 || !binding.CanRun(slot))
+            if (queue.Count == 0 || !binding.CanRun(slot) || Holds(binding))
             {
                 continue;
             }

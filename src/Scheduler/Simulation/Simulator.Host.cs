@@ -29,9 +29,7 @@ public sealed partial class Simulator
                 return double.NaN;
             }
 
-            double seconds = model.Predict(task.Footprint, task.Size);
-            calibrate = double.IsNaN(seconds) && model.Entry(task.Footprint, task.Size).NeedsCalibration;
-            return seconds;
+            return model.Placement(task.Footprint, task.Size, simulation.now, out calibrate);
         }
 
         public double Estimate(ScheduledTask task)
@@ -52,13 +50,11 @@ public sealed partial class Simulator
             return best;
         }
 
-        public void BeginCalibration(ScheduledTask task, WorkerSlot slot, int implementation)
+        public void BeginCalibration(ScheduledTask task, WorkerSlot slot, int implementation, double seconds)
         {
             if (task.Binding!.Models[slot.Index][implementation] is { } model)
             {
-                var entry = model.Entry(task.Footprint, task.Size);
-                entry.Pending++;
-                task.CalibrationEntry = entry;
+                task.CalibrationEntry = model.BeginCalibration(task.Footprint, task.Size, seconds);
             }
         }
 

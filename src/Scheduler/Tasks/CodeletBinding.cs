@@ -7,6 +7,7 @@ namespace Oompa.Scheduler.Tasks;
 internal sealed class CodeletBinding
 {
     private ArchitectureModel[]? distinct;
+    private int? modeledArchitectures;
 
     public CodeletBinding(Codelet codelet, IReadOnlyList<WorkerSlot> slots, PerformanceModel? models)
     {
@@ -37,6 +38,12 @@ internal sealed class CodeletBinding
 
     /// <summary>Every distinct model of the binding (one per implementation and architecture).</summary>
     public IReadOnlyList<ArchitectureModel> DistinctModels => distinct ??= [.. Models.SelectMany(m => m).OfType<ArchitectureModel>().Distinct()];
+
+    /// <summary>
+    /// Distinct worker architectures with a model for the codelet (0 when unmodeled). With two or more, a task no model
+    /// can predict yet waits for the first samples instead of going to whichever worker is idle first.
+    /// </summary>
+    public int ModeledArchitectures => modeledArchitectures ??= DistinctModels.Select(m => m.Architecture).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>Implementations runnable on each slot (empty: the slot cannot run the codelet).</summary>
     public TaskImplementation[][] BySlot { get; }
