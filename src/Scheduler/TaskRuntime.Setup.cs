@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Oompa.Core.Data;
+using Oompa.Core.IO;
 using Oompa.Scheduler.Nodes;
 using Oompa.Scheduler.Workers;
 
@@ -116,20 +117,9 @@ public sealed partial class TaskRuntime
 
     private static void WriteAtomically(string path, Action<Stream> write)
     {
-        string temporary = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var stream = File.Create(temporary))
-            {
-                write(stream);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        using var file = new AtomicFileWriter(path);
+        write(file.Stream);
+        file.Commit();
     }
 
     /// <inheritdoc />

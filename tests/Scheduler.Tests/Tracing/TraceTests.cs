@@ -70,7 +70,7 @@ public class TraceTests
             string summary = File.ReadAllText(file + ".txt");
             Assert.Contains("5 tasks", summary, StringComparison.Ordinal);
             Assert.Contains("cpu0", summary, StringComparison.Ordinal);
-            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.tmp"));
+            Assert.Equal(["run.json", "run.json.txt"], Directory.GetFiles(Path.GetDirectoryName(file)!).Select(Path.GetFileName).Order());
         }
         finally
         {
