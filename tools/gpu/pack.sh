@@ -21,5 +21,5 @@ tar -cf - tests/*/bin/Release/net10.0 tools/TestRunner/bin/Release/net10.0 src/C
 (cd "$stage" && apt-get download libclfft2 >/dev/null && dpkg -x libclfft2_*.deb clfft)
 mkdir -p "$out/lib"
 cp -L "$stage"/clfft/usr/lib/x86_64-linux-gnu/libclFFT.so.2 "$out/lib/"
-rm -rf "$out/data" && cp -r ../shared/data "$out/data"
+rm -rf "$out/data" && cp -r --no-preserve=mode ../shared/data "$out/data"
 du -sh "$out"/*
