@@ -42,7 +42,16 @@ internal sealed partial class Coherency
             }
         }
 
-        var order = new CopyOrder(source, destination, source.Physical!, destination.Physical!, source.Fetch?.Task);
+        // A copy still in flight into the destination is stale (a write elsewhere invalidated it): the new one must
+        // land after it, whatever its outcome.
+        var after = source.Fetch?.Task;
+        if (destination.Fetch is { } stale)
+        {
+            var settled = Settled(stale.Task);
+            after = after is null ? settled : Task.WhenAll(after, settled);
+        }
+
+        var order = new CopyOrder(source, destination, source.Physical!, destination.Physical!, after);
         destination.Fetch = order.Done;
         if (destination.State == ReplicaState.Invalid)
         {
@@ -89,6 +98,10 @@ internal sealed partial class Coherency
         }
     }
 
+    /// <summary>Completes (successfully) when <paramref name="copy"/> has ended, whether it succeeded or not.</summary>
+    private static Task Settled(Task copy) =>
+        copy.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
     /// <summary>Copies ordered and not finished (prefetches included).</summary>
     public int CopiesInFlight { get; private set; }
 
@@ -111,7 +124,7 @@ internal sealed partial class Coherency
             }
 
             var r = h.Replicas[node];
-            if (r.State != ReplicaState.Invalid || r.Fetch is not null)
+            if (r.State != ReplicaState.Invalid)
             {
                 continue;
             }
@@ -149,8 +162,7 @@ internal sealed partial class Coherency
                 continue;
             }
 
-            var r = h.Replicas[node];
-            if (r.State != ReplicaState.Invalid || r.Fetch is not null)
+            if (h.Replicas[node].State != ReplicaState.Invalid)
             {
                 continue;
             }
@@ -212,7 +224,7 @@ internal sealed partial class Coherency
             return;
         }
 
-        if (home.Fetch is null)
+        if (home.Fetch is null || home.State == ReplicaState.Invalid)
         {
             RequestCopy(h, 0, orders);
         }

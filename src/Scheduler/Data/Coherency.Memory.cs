@@ -109,7 +109,7 @@ internal sealed partial class Coherency
         if (dirty is not null)
         {
             var home = dirty.Handle.Replicas[0];
-            return RoomDecision.Wait(home.Fetch?.Task ?? RequestCopy(dirty.Handle, 0, orders).Done.Task);
+            return RoomDecision.Wait(home is { Fetch: { } fetch, State: not ReplicaState.Invalid } ? fetch.Task : RequestCopy(dirty.Handle, 0, orders).Done.Task);
         }
 
         foreach (var r in allocated[node])

@@ -106,7 +106,10 @@ internal sealed partial class Coherency
                         Allocate(r);
                     }
 
-                    if (mode != AccessMode.Write && r.State == ReplicaState.Invalid && r.Fetch is null)
+                    // An invalid replica may still have a copy in flight: a write elsewhere made it stale (a
+                    // prefetch for a task that then ran on another node). A reader needs a fresh copy, which runs
+                    // after the stale one; a writer waits for the stale one so that it cannot land on its result.
+                    if (mode != AccessMode.Write && r.State == ReplicaState.Invalid)
                     {
                         RequestCopy(h, node, orders);
                     }
