@@ -48,10 +48,7 @@ public sealed partial class TaskRuntime
             {
                 if (Idle(stale) || (stale.IsTransient && Unused(stale)))
                 {
-                    coherency.FreeAll(stale);
-                    registry.Remove(stale);
-                    handles.Remove(stale);
-                    stale.IsUnregistered = true;
+                    ForgetLocked(stale);
                 }
             }
 
@@ -102,11 +99,7 @@ public sealed partial class TaskRuntime
     {
         foreach (var h in handles.Where(h => h.IsTransient && Unused(h)).ToList())
         {
-            coherency.FreeAll(h);
-            registry.Remove(h);
-            handles.Remove(h);
-            Dependencies.Reset(h);
-            h.IsUnregistered = true;
+            ForgetLocked(h);
         }
     }
 
@@ -149,12 +142,18 @@ public sealed partial class TaskRuntime
         Drain(throwFailures: false).GetAwaiter().GetResult();
         lock (gate)
         {
-            coherency.FreeAll(handle);
-            registry.Remove(handle);
-            handles.Remove(handle);
-            Dependencies.Reset(handle);
-            handle.IsUnregistered = true;
+            ForgetLocked(handle);
         }
+    }
+
+    /// <summary>Frees every replica of a handle no task uses and forgets it (its home memory is left as it is).</summary>
+    private void ForgetLocked(DataHandle h)
+    {
+        coherency.FreeAll(h);
+        registry.Remove(h);
+        handles.Remove(h);
+        Dependencies.Reset(h);
+        h.IsUnregistered = true;
     }
 
     private DataHandle AddHandleLocked(IPayload payload, string? name, ReductionOperation? reduction)

@@ -9,6 +9,7 @@ logs="$OOMPA_GPU_ROOT/logs"; mkdir -p "$logs"
 step() { local name="$1" limit="$2"; shift 2; echo "== $name"; local t0=$SECONDS
   timeout "$limit" "$@" >"$logs/$name.log" 2>&1; local rc=$?; echo "   rc=$rc $((SECONDS - t0)) s"; tail -"${TAILN:-6}" "$logs/$name.log"; }
 what="${1:-all}"
+bench=(dotnet benchmarks/Oompa.Benchmarks/bin/Release/net10.0/Oompa.Benchmarks.dll)
 if [[ $what == all || $what == tests ]]; then
   step info 60 dotnet src/Cli/bin/Release/net10.0/oompa.dll info
   OUT="$logs" TAILN=40 step tests 300 bash tools/gpu/test-all.sh
@@ -21,13 +22,11 @@ if [[ $what == all || $what == demo ]]; then
   rm -f "$logs"/demo-*/*.mrc*
 fi
 if [[ $what == all || $what == bench ]]; then
-  bench=(dotnet benchmarks/Oompa.Benchmarks/bin/Release/net10.0/Oompa.Benchmarks.dll)
   TAILN=30 step bench-opencl 150 "${bench[@]}" opencl --size 2048
   TAILN=12 step bench-reconstruct 200 "${bench[@]}" reconstruct --backend all
   TAILN=14 step bench-tuner 200 "${bench[@]}" tuner --size 1024
 fi
 if [[ $what == flex ]]; then
-  bench=(dotnet benchmarks/Oompa.Benchmarks/bin/Release/net10.0/Oompa.Benchmarks.dll)
   TAILN=12 step bench-flexalign-cpu 280 "${bench[@]}" flexalign
   TAILN=12 step bench-flexalign-auto 280 "${bench[@]}" flexalign --backend auto
 fi

@@ -1,5 +1,6 @@
 using Oompa.Core.Data;
 using Oompa.Core.Devices;
+using Oompa.Core.Memory;
 using Oompa.Scheduler.Data;
 using Oompa.Scheduler.Nodes;
 using Oompa.Scheduler.Tasks;
@@ -21,14 +22,7 @@ public class StaleFetchTests
     public async Task A_reader_does_not_take_the_bytes_of_a_prefetch_that_a_write_elsewhere_made_stale()
     {
         using var arrays = new HostArrays();
-        var data = arrays.Add(Length, "data", i => i);
-        var device = new FakeDeviceNode(0);
-        var coherency = new Coherency([new HostNodeProvider(), device], Free(2));
-        var h = new DataHandle(this, 1, "data", Bytes, data.Payload, scratch: false, null, 2);
-        h.Replicas[0].Attach(data.Payload.Physical, null);
-        h.Replicas[0].State = ReplicaState.Modified;
-        var cpu = new WorkerSlot(0, new WorkerDescription("cpu", DeviceKind.Cpu, MemoryNode.Host, "cpu", 1), 0, null);
-        var gpu = new WorkerSlot(1, new WorkerDescription("gpu", DeviceKind.Accelerator, MemoryNode.Device(0), "gpu", 1), 1, null);
+        var (data, device, coherency, h, cpu, gpu) = Setup(arrays);
 
         // A reader placed on the device: its input is prefetched. The bytes move (old values), but the completion of
         // the copy has not been applied yet.
@@ -62,14 +56,7 @@ public class StaleFetchTests
     public async Task A_host_reader_does_not_take_the_bytes_of_a_copy_home_that_a_device_write_made_stale()
     {
         using var arrays = new HostArrays();
-        var data = arrays.Add(Length, "data", i => i);
-        var device = new FakeDeviceNode(0);
-        var coherency = new Coherency([new HostNodeProvider(), device], Free(2));
-        var h = new DataHandle(this, 1, "data", Bytes, data.Payload, scratch: false, null, 2);
-        h.Replicas[0].Attach(data.Payload.Physical, null);
-        h.Replicas[0].State = ReplicaState.Modified;
-        var cpu = new WorkerSlot(0, new WorkerDescription("cpu", DeviceKind.Cpu, MemoryNode.Host, "cpu", 1), 0, null);
-        var gpu = new WorkerSlot(1, new WorkerDescription("gpu", DeviceKind.Accelerator, MemoryNode.Device(0), "gpu", 1), 1, null);
+        var (data, device, coherency, h, cpu, gpu) = Setup(arrays);
 
         // A device task writes 5: the device owns the data.
         var orders = new List<CopyOrder>();
@@ -104,6 +91,20 @@ public class StaleFetchTests
         await Task.WhenAll(waits).WaitAsync(TestRuntimes.Timeout);
         Assert.Equal(Enumerable.Repeat(9.0, Length), data.AsSpan<double>().ToArray());
         coherency.Release(reader, cpu);
+    }
+
+    /// <summary>A host and a fake device node, one handle whose host copy holds 0, 1, 2, ..., and a worker on each node.</summary>
+    private (OwnedPayload<LogicalDescriptor> Data, FakeDeviceNode Device, Coherency Coherency, DataHandle Handle, WorkerSlot Cpu, WorkerSlot Gpu) Setup(HostArrays arrays)
+    {
+        var data = arrays.Add(Length, "data", i => i);
+        var device = new FakeDeviceNode(0);
+        var coherency = new Coherency([new HostNodeProvider(), device], Free(2));
+        var h = new DataHandle(this, 1, "data", Bytes, data.Payload, scratch: false, null, 2);
+        h.Replicas[0].Attach(data.Payload.Physical, null);
+        h.Replicas[0].State = ReplicaState.Modified;
+        var cpu = new WorkerSlot(0, new WorkerDescription("cpu", DeviceKind.Cpu, MemoryNode.Host, "cpu", 1), 0, null);
+        var gpu = new WorkerSlot(1, new WorkerDescription("gpu", DeviceKind.Accelerator, MemoryNode.Device(0), "gpu", 1), 1, null);
+        return (data, device, coherency, h, cpu, gpu);
     }
 
     private static async Task RunAll(Coherency coherency, FakeDeviceNode device, List<CopyOrder> orders)
